@@ -1,0 +1,42 @@
+package org.cim4j.spi;
+
+import java.util.List;
+import java.util.Optional;
+import org.cim4j.Channel;
+import org.cim4j.DuplicateException;
+import org.cim4j.NotFoundException;
+import org.cim4j.TenantId;
+import org.cim4j.VersionConflictException;
+import org.cim4j.commerce.Purchase;
+import org.cim4j.commerce.PurchaseId;
+import org.cim4j.customer.CustomerId;
+import org.jspecify.annotations.Nullable;
+
+/** Purchase persistence. {@code (tenant, channel, orderId)} is unique. */
+public interface PurchaseStore {
+
+    /** @throws DuplicateException (key {@code "orderId"}, naming the existing purchase when known) */
+    void insert(Purchase purchase);
+
+    default void insertAll(List<Purchase> purchases) {
+        purchases.forEach(this::insert);
+    }
+
+    /**
+     * Replaces a purchase if its stored version is {@code purchase.version() - 1}.
+     *
+     * @throws VersionConflictException if the stored version differs
+     * @throws NotFoundException        if there is no such purchase in the tenant
+     */
+    void update(Purchase purchase);
+
+    Optional<Purchase> findById(TenantId tenant, PurchaseId id);
+
+    Optional<Purchase> findByOrder(TenantId tenant, Channel channel, String orderId);
+
+    /**
+     * The customer's purchases newest first by {@code (occurredAt, id)} descending, strictly before
+     * {@code before}, at most {@code limit}.
+     */
+    List<Purchase> history(TenantId tenant, CustomerId customer, @Nullable TimeKeyset before, int limit);
+}
