@@ -1,0 +1,97 @@
+package org.cim4j.testkit.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.cim4j.Cim4j;
+import org.cim4j.IdGenerator;
+import org.cim4j.TenantId;
+import org.cim4j.spi.Capability;
+import org.cim4j.spi.StorageProvider;
+import org.cim4j.testkit.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of every contract class of the compatibility kit. Before each test it asks the subclass
+ * for a fresh, empty {@link StorageProvider} and sets up a {@link MutableClock} at
+ * {@link MutableClock#DEFAULT_START} and seeded ids; after each test it closes what it opened.
+ *
+ * <p>Contract classes are abstract and hold the {@code @Test} methods; the kit's
+ * {@code StorageCompatibilityKit} nests one subclass of each, and an adapter author extends the
+ * kit and implements {@link #createProvider()} once.
+ */
+public abstract class AdapterContract {
+    /** Tenant most tests write to. */
+    protected static final TenantId TENANT = TenantId.of("tck-a");
+    /** A second tenant, for isolation checks. */
+    protected static final TenantId OTHER_TENANT = TenantId.of("tck-b");
+
+    private StorageProvider provider;
+    private MutableClock clock;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    /**
+     * A new provider over empty storage. Called before every test; the kit closes it afterwards.
+     * Adapters over a shared database must hand out a provider whose data starts empty (e.g. a
+     * fresh schema, or tables truncated here).
+     */
+    protected abstract StorageProvider createProvider();
+
+    @BeforeEach
+    void openProvider() {
+        clock = MutableClock.startingAtDefault();
+        provider = createProvider();
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+        toClose.clear();
+        provider.close();
+    }
+
+    /** The provider under test for the current test. */
+    protected final StorageProvider provider() {
+        return provider;
+    }
+
+    /** The test's clock; advance it to move time. */
+    protected final MutableClock clock() {
+        return clock;
+    }
+
+    /** A {@link Cim4j} over the provider under test, acting for the system principal of {@code tenant}. */
+    protected final Cim4j crm(TenantId tenant) {
+        Cim4j crm = Cim4j.builder()
+                .sharedStorage(provider)
+                .clock(clock)
+                .idGenerator(IdGenerator.seeded(clock, 42 + toClose.size()))
+                .tenant(tenant)
+                .build();
+        toClose.add(crm);
+        return crm;
+    }
+
+    /** A {@link Cim4j} for {@link #TENANT}. */
+    protected final Cim4j crm() {
+        return crm(TENANT);
+    }
+
+    /** Registers something to close after the test (in reverse order). */
+    protected final <T extends AutoCloseable> T closeAfterTest(T resource) {
+        toClose.add(resource);
+        return resource;
+    }
+
+    /** Skips the current test unless the adapter declares all {@code required} capabilities. */
+    protected final void assumeCapabilities(Capability... required) {
+        Set<Capability> has = provider.capabilities();
+        for (Capability c : required) {
+            Assumptions.assumeTrue(has.contains(c), () -> "adapter lacks capability " + c);
+        }
+    }
+}
