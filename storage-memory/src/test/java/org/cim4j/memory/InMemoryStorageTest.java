@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.cim4j.DuplicateException;
@@ -41,14 +42,16 @@ class InMemoryStorageTest {
             throw new IllegalStateException("boom");
         })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
 
-        assertThat(storage.read(s -> s.customers().findById(T, a.id()))).isEmpty();
+        Optional<Customer> found = storage.read(s -> s.customers().findById(T, a.id()));
+        assertThat(found).isEmpty();
         // the unique keys were rolled back too: the same keys can be claimed again
         Customer b = customer("B", "a@x.org", "pos:1");
         storage.write(s -> {
             s.customers().insert(b);
             return null;
         });
-        assertThat(storage.read(s -> s.customers().findByExternalId(T, ExternalId.parse("pos:1")))).contains(b);
+        Optional<Customer> holder = storage.read(s -> s.customers().findByExternalId(T, ExternalId.parse("pos:1")));
+        assertThat(holder).contains(b);
     }
 
     @Test
@@ -116,7 +119,9 @@ class InMemoryStorageTest {
             s.customers().insert(a);
             return null;
         });
-        assertThat(storage.read(s -> s.customers().query(TenantId.of("other"), CustomerQuery.all(), null, 10))).isEmpty();
-        assertThat(storage.read(s -> s.customers().query(T, CustomerQuery.all(), null, 10))).containsExactly(a);
+        List<Customer> other = storage.read(s -> s.customers().query(TenantId.of("other"), CustomerQuery.all(), null, 10));
+        List<Customer> own = storage.read(s -> s.customers().query(T, CustomerQuery.all(), null, 10));
+        assertThat(other).isEmpty();
+        assertThat(own).containsExactly(a);
     }
 }
