@@ -1,0 +1,529 @@
+package org.cim4j.jdbc.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.cim4j.Channel;
+import org.cim4j.DuplicateException;
+import org.cim4j.NotFoundException;
+import org.cim4j.TenantId;
+import org.cim4j.VersionConflictException;
+import org.cim4j.customer.AttributeType;
+import org.cim4j.customer.AttributeValue;
+import org.cim4j.customer.ContactPoint;
+import org.cim4j.customer.ContactType;
+import org.cim4j.customer.Customer;
+import org.cim4j.customer.CustomerId;
+import org.cim4j.customer.CustomerQuery;
+import org.cim4j.customer.CustomerStatus;
+import org.cim4j.customer.ExternalId;
+import org.cim4j.customer.Gender;
+import org.cim4j.customer.LifecycleStage;
+import org.cim4j.customer.Person;
+import org.cim4j.customer.PostalAddress;
+import org.cim4j.spi.CustomerKeyset;
+import org.cim4j.spi.CustomerStore;
+import org.cim4j.tag.TagId;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link CustomerStore} over the {@code customer} table and its child tables. Unique keys of active
+ * customers live in {@code customer_unique_key} (primary key {@code (tenant_id, kind, key_value)}),
+ * so the database enforces them under concurrency on every dialect; a clash is looked up first (no
+ * failed statement in the common case) and a lost race is undone through a savepoint, then the
+ * holder is read and named in the {@link DuplicateException}. Reads load child rows for a whole
+ * page at once ({@code IN} lists of at most {@value #CHUNK} ids), never per customer.
+ */
+final class JdbcCustomerStore implements CustomerStore {
+    static final int CHUNK = 500;
+    private static final int NUMBER_SCALE = 20;
+    private static final BigDecimal NUMBER_LIMIT = new BigDecimal("1E40");
+    private static final String KIND_EXT = "ext";
+    private static final String KIND_CONTACT = "contact";
+
+    private final Tx tx;
+    private final Db db;
+
+    JdbcCustomerStore(Tx tx) {
+        this.tx = tx;
+        this.db = tx.db();
+    }
+
+    /** One unique key a customer holds while ACTIVE. */
+    record Key(String kind, String value) {
+        String publicName() {
+            return KIND_EXT.equals(kind) ? "externalId" : "primaryContact";
+        }
+    }
+
+    static Set<Key> keys(Customer c) {
+        if (c.status() != CustomerStatus.ACTIVE) {
+            return Set.of();
+        }
+        Set<Key> keys = new LinkedHashSet<>();
+        c.externalIds().forEach(e -> keys.add(new Key(KIND_EXT, e.key())));
+        for (ContactPoint p : c.contacts()) {
+            if (p.primary()) {
+                keys.add(new Key(KIND_CONTACT, p.type().code() + ":" + p.value()));
+            }
+        }
+        return keys;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public Optional<Customer> findById(TenantId tenant, CustomerId id) {
+        List<Customer> found = load(tenant, List.of(id.value()));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<Customer> findByContact(TenantId tenant, ContactType type, String value) {
+        List<UUID> ids = tx.h().createQuery(db.sql(
+                        "SELECT DISTINCT c.id FROM #customer c JOIN #customer_contact cc"
+                                + " ON cc.tenant_id = c.tenant_id AND cc.customer_id = c.id"
+                                + " WHERE c.tenant_id = ? AND c.status = ? AND cc.type = ? AND cc.contact_value = ?"
+                                + " ORDER BY c.id"))
+                .bind(0, tenant.value()).bind(1, CustomerStatus.ACTIVE.name()).bind(2, type.code()).bind(3, value)
+                .map((rs, ctx) -> Db.requiredUuid(rs, "id")).list();
+        return load(tenant, ids);
+    }
+
+    @Override
+    public Optional<Customer> findByExternalId(TenantId tenant, ExternalId externalId) {
+        Optional<UUID> holder = holderOf(tenant, new Key(KIND_EXT, externalId.key()));
+        return holder.flatMap(id -> findById(tenant, CustomerId.of(id)));
+    }
+
+    private Optional<UUID> holderOf(TenantId tenant, Key key) {
+        return tx.h().createQuery(db.sql("SELECT customer_id FROM #customer_unique_key"
+                        + " WHERE tenant_id = ? AND kind = ? AND key_value = ?"))
+                .bind(0, tenant.value()).bind(1, key.kind()).bind(2, key.value())
+                .map((rs, ctx) -> Db.requiredUuid(rs, "customer_id")).findOne();
+    }
+
+    @Override
+    public List<Customer> query(TenantId tenant, CustomerQuery query, @Nullable CustomerKeyset after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        CustomerQuerySql q = CustomerQuerySql.select(db, tenant, query, after, limit);
+        List<UUID> ids = q.bindTo(tx.h().createQuery(q.sql())).map((rs, ctx) -> Db.requiredUuid(rs, "id")).list();
+        return load(tenant, ids);
+    }
+
+    @Override
+    public long count(TenantId tenant, CustomerQuery query) {
+        CustomerQuerySql q = CustomerQuerySql.count(db, tenant, query);
+        return q.bindTo(tx.h().createQuery(q.sql())).mapTo(Long.class).one();
+    }
+
+    /** Customers with these ids, in the given order, children loaded per chunk. */
+    List<Customer> load(TenantId tenant, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Customer> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            loadChunk(tenant, chunk, byId);
+        }
+        List<Customer> result = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            Customer c = byId.get(id);
+            if (c != null) {
+                result.add(c);
+            }
+        }
+        return result;
+    }
+
+    /** Mutable assembly of one customer's rows. */
+    private static final class Rows {
+        final List<ContactPoint> contacts = new ArrayList<>();
+        final List<PostalAddress> addresses = new ArrayList<>();
+        final Set<ExternalId> externalIds = new HashSet<>();
+        final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+        final Set<TagId> tags = new HashSet<>();
+    }
+
+    private void loadChunk(TenantId tenant, List<UUID> ids, Map<UUID, Customer> out) {
+        Handle h = tx.h();
+        String in = Db.placeholders(ids.size());
+        Map<UUID, Rows> rows = new HashMap<>();
+        ids.forEach(id -> rows.put(id, new Rows()));
+        List<Object[]> heads = bindIds(h.createQuery(db.sql(
+                "SELECT * FROM #customer WHERE tenant_id = ? AND id IN (" + in + ")")), tenant, ids)
+                .map((rs, ctx) -> new Object[] {Db.requiredUuid(rs, "id"), head(rs)}).list();
+        if (heads.isEmpty()) {
+            return;
+        }
+        bindIds(h.createQuery(db.sql("SELECT * FROM #customer_contact WHERE tenant_id = ? AND customer_id IN ("
+                + in + ") ORDER BY customer_id, position")), tenant, ids)
+                .map((rs, ctx) -> {
+                    rows.get(Db.requiredUuid(rs, "customer_id")).contacts.add(new ContactPoint(
+                            ContactType.of(rs.getString("type")), rs.getString("contact_value"),
+                            rs.getBoolean("is_primary"), rs.getBoolean("verified")));
+                    return Boolean.TRUE;
+                }).list();
+        bindIds(h.createQuery(db.sql("SELECT * FROM #customer_address WHERE tenant_id = ? AND customer_id IN ("
+                + in + ") ORDER BY customer_id, position")), tenant, ids)
+                .map((rs, ctx) -> {
+                    rows.get(Db.requiredUuid(rs, "customer_id")).addresses.add(new PostalAddress(
+                            rs.getString("label"), Lines.decode(rs.getString("address_lines")),
+                            rs.getString("city"), rs.getString("region"), rs.getString("postal_code"),
+                            rs.getString("country_code"), rs.getBoolean("is_primary")));
+                    return Boolean.TRUE;
+                }).list();
+        bindIds(h.createQuery(db.sql("SELECT * FROM #customer_external_id WHERE tenant_id = ? AND customer_id IN ("
+                + in + ")")), tenant, ids)
+                .map((rs, ctx) -> rows.get(Db.requiredUuid(rs, "customer_id")).externalIds.add(
+                        new ExternalId(rs.getString("ext_system"), rs.getString("ext_value")))).list();
+        bindIds(h.createQuery(db.sql("SELECT customer_id, name, type, text_value FROM #customer_attribute"
+                + " WHERE tenant_id = ? AND customer_id IN (" + in + ") ORDER BY customer_id, name")), tenant, ids)
+                .map((rs, ctx) -> rows.get(Db.requiredUuid(rs, "customer_id")).attributes.put(rs.getString("name"),
+                        AttributeValue.parse(AttributeType.valueOf(rs.getString("type")), rs.getString("text_value"))))
+                .list();
+        bindIds(h.createQuery(db.sql("SELECT customer_id, tag_id FROM #customer_tag WHERE tenant_id = ? AND customer_id IN ("
+                + in + ")")), tenant, ids)
+                .map((rs, ctx) -> rows.get(Db.requiredUuid(rs, "customer_id")).tags.add(
+                        TagId.of(Db.requiredUuid(rs, "tag_id")))).list();
+        for (Object[] head : heads) {
+            UUID id = (UUID) head[0];
+            Head hd = (Head) head[1];
+            Rows r = rows.get(id);
+            out.put(id, new Customer(CustomerId.of(id), tenant, hd.version, hd.status, hd.mergedInto, hd.stage,
+                    hd.person, r.contacts, r.addresses, hd.sourceChannel, r.externalIds, r.attributes, r.tags,
+                    hd.createdAt, hd.updatedAt));
+        }
+    }
+
+    /** The customer row without children. */
+    private record Head(long version, CustomerStatus status, @Nullable CustomerId mergedInto, LifecycleStage stage,
+                        Person person, @Nullable Channel sourceChannel, java.time.Instant createdAt,
+                        java.time.Instant updatedAt) {
+    }
+
+    private static Head head(ResultSet rs) throws SQLException {
+        UUID merged = Db.uuid(rs, "merged_into");
+        String gender = rs.getString("gender");
+        String source = rs.getString("source_channel");
+        return new Head(rs.getLong("version"), CustomerStatus.valueOf(rs.getString("status")),
+                merged == null ? null : CustomerId.of(merged), LifecycleStage.valueOf(rs.getString("stage")),
+                new Person(rs.getString("display_name"), rs.getString("given_name"), rs.getString("family_name"),
+                        Db.localDate(rs, "birth_date"), gender == null ? null : new Gender(gender)),
+                source == null ? null : new Channel(source), Db.requiredInstant(rs, "created_at"),
+                Db.requiredInstant(rs, "updated_at"));
+    }
+
+    private <S extends SqlStatement<S>> S bindIds(S st, TenantId tenant, List<UUID> ids) {
+        st.bind(0, tenant.value());
+        for (int i = 0; i < ids.size(); i++) {
+            st.bind(i + 1, db.id(ids.get(i)));
+        }
+        return st;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public void insert(Customer customer) {
+        checkKeys(customer, keys(customer));
+        tx.guarded(() -> {
+            bindRow(tx.h().createUpdate(db.sql(INSERT_CUSTOMER)), customer).execute();
+            return null;
+        }, e -> new SqlDuplicateException("customer", "id", customer.id().toString(), SqlErrors.codes(e), e), true);
+        claim(customer, keys(customer));
+        insertChildren(List.of(customer));
+    }
+
+    @Override
+    public void insertAll(List<Customer> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        // Clashes inside the batch itself, then with stored holders, before anything is written.
+        Map<Key, CustomerId> inBatch = new HashMap<>();
+        for (Customer c : customers) {
+            for (Key k : keys(c)) {
+                CustomerId other = inBatch.putIfAbsent(k, c.id());
+                if (other != null && !other.equals(c.id())) {
+                    throw new DuplicateException("customer", k.publicName(), other.toString());
+                }
+            }
+        }
+        TenantId firstTenant = customers.get(0).tenant();
+        boolean oneTenant = customers.stream().allMatch(c -> c.tenant().equals(firstTenant));
+        if (oneTenant) {
+            Map<Key, UUID> held = holders(firstTenant, inBatch.keySet());
+            for (Map.Entry<Key, UUID> e : held.entrySet()) {
+                throw new DuplicateException("customer", e.getKey().publicName(), e.getValue().toString());
+            }
+        } else {
+            customers.forEach(c -> checkKeys(c, keys(c)));
+        }
+        try {
+            tx.guarded(() -> {
+                PreparedBatch rows = tx.h().prepareBatch(db.sql(INSERT_CUSTOMER));
+                customers.forEach(c -> bindRow(rows, c).add());
+                rows.execute();
+                PreparedBatch keyRows = tx.h().prepareBatch(db.sql(INSERT_KEY));
+                int n = 0;
+                for (Customer c : customers) {
+                    for (Key k : keys(c)) {
+                        keyRows.bind(0, c.tenant().value()).bind(1, k.kind()).bind(2, k.value())
+                                .bind(3, db.id(c.id().value())).add();
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    keyRows.execute();
+                }
+                return null;
+            }, BatchReplay::new, true);
+        } catch (BatchReplay replay) {
+            // A concurrent writer won a key or an id exists: redo one by one to name the clash exactly.
+            customers.forEach(this::insert);
+            return;
+        }
+        insertChildren(customers);
+    }
+
+    @Override
+    public void update(Customer customer) {
+        TenantId tenant = customer.tenant();
+        UUID id = customer.id().value();
+        Set<Key> desired = keys(customer);
+        Set<Key> current = new HashSet<>(tx.h().createQuery(db.sql("SELECT kind, key_value FROM #customer_unique_key"
+                        + " WHERE tenant_id = ? AND customer_id = ?"))
+                .bind(0, tenant.value()).bind(1, db.id(id))
+                .map((rs, ctx) -> new Key(rs.getString("kind"), rs.getString("key_value"))).list());
+        Set<Key> added = new LinkedHashSet<>(desired);
+        added.removeAll(current);
+        Set<Key> removed = new HashSet<>(current);
+        removed.removeAll(desired);
+        checkKeys(customer, added);
+        tx.guarded(() -> {
+            int n = bindUpdate(tx.h().createUpdate(db.sql(UPDATE_CUSTOMER)), customer).execute();
+            if (n == 0) {
+                boolean exists = tx.h().createQuery(db.sql("SELECT COUNT(*) FROM #customer WHERE tenant_id = ? AND id = ?"))
+                        .bind(0, tenant.value()).bind(1, db.id(id)).mapTo(Long.class).one() > 0;
+                if (exists) {
+                    throw new VersionConflictException("customer", customer.id().toString(), customer.version() - 1);
+                }
+                throw new NotFoundException("customer", customer.id().toString());
+            }
+            if (!removed.isEmpty()) {
+                PreparedBatch del = tx.h().prepareBatch(db.sql("DELETE FROM #customer_unique_key"
+                        + " WHERE tenant_id = ? AND kind = ? AND key_value = ? AND customer_id = ?"));
+                removed.forEach(k -> del.bind(0, tenant.value()).bind(1, k.kind()).bind(2, k.value())
+                        .bind(3, db.id(id)).add());
+                del.execute();
+            }
+            insertKeys(customer, added);
+            return null;
+        }, e -> clashAfterRace(customer, added, e), true);
+        deleteChildren(tenant, List.of(id));
+        insertChildren(List.of(customer));
+    }
+
+    /** Inserts the key rows of a just-inserted customer, naming the holder if a concurrent writer won. */
+    private void claim(Customer customer, Set<Key> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        tx.guarded(() -> {
+            insertKeys(customer, keys);
+            return null;
+        }, e -> clashAfterRace(customer, keys, e), true);
+    }
+
+    private void insertKeys(Customer customer, Set<Key> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = tx.h().prepareBatch(db.sql(INSERT_KEY));
+        keys.forEach(k -> batch.bind(0, customer.tenant().value()).bind(1, k.kind()).bind(2, k.value())
+                .bind(3, db.id(customer.id().value())).add());
+        batch.execute();
+    }
+
+    /** After the savepoint is rolled back: read who holds which key now. */
+    private RuntimeException clashAfterRace(Customer customer, Set<Key> keys, JdbiException e) {
+        Map<Key, UUID> held = holders(customer.tenant(), keys);
+        for (Map.Entry<Key, UUID> h : held.entrySet()) {
+            if (!h.getValue().equals(customer.id().value())) {
+                return new SqlDuplicateException("customer", h.getKey().publicName(), h.getValue().toString(),
+                        SqlErrors.codes(e), e);
+            }
+        }
+        String key = keys.isEmpty() ? "id" : keys.iterator().next().publicName();
+        return new SqlDuplicateException("customer", key, null, SqlErrors.codes(e), e);
+    }
+
+    /** Throws if another customer holds one of {@code keys}. */
+    private void checkKeys(Customer customer, Set<Key> keys) {
+        for (Map.Entry<Key, UUID> h : holders(customer.tenant(), keys).entrySet()) {
+            if (!h.getValue().equals(customer.id().value())) {
+                throw new DuplicateException("customer", h.getKey().publicName(), h.getValue().toString());
+            }
+        }
+    }
+
+    /** Current holders of the given keys (keys nobody holds are absent). */
+    private Map<Key, UUID> holders(TenantId tenant, Set<Key> keys) {
+        Map<Key, UUID> held = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return held;
+        }
+        List<Key> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<Key> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            var q = tx.h().createQuery(db.sql("SELECT kind, key_value, customer_id FROM #customer_unique_key"
+                    + " WHERE tenant_id = ? AND key_value IN (" + Db.placeholders(chunk.size()) + ")"));
+            q.bind(0, tenant.value());
+            for (int i = 0; i < chunk.size(); i++) {
+                q.bind(i + 1, chunk.get(i).value());
+            }
+            Set<Key> wanted = new HashSet<>(chunk);
+            q.map((rs, ctx) -> {
+                Key k = new Key(rs.getString("kind"), rs.getString("key_value"));
+                if (wanted.contains(k)) {
+                    held.put(k, Db.requiredUuid(rs, "customer_id"));
+                }
+                return Boolean.TRUE;
+            }).list();
+        }
+        return held;
+    }
+
+    private static final String INSERT_CUSTOMER = "INSERT INTO #customer (tenant_id, id, version, status, merged_into,"
+            + " stage, display_name, sort_name, given_name, family_name, birth_date, gender, source_channel,"
+            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_CUSTOMER = "UPDATE #customer SET version = ?, status = ?, merged_into = ?,"
+            + " stage = ?, display_name = ?, sort_name = ?, given_name = ?, family_name = ?, birth_date = ?,"
+            + " gender = ?, source_channel = ?, created_at = ?, updated_at = ?"
+            + " WHERE tenant_id = ? AND id = ? AND version = ?";
+    private static final String INSERT_KEY =
+            "INSERT INTO #customer_unique_key (tenant_id, kind, key_value, customer_id) VALUES (?, ?, ?, ?)";
+
+    private <S extends SqlStatement<S>> S bindRow(S st, Customer c) {
+        st.bind(0, c.tenant().value()).bind(1, db.id(c.id().value()));
+        return bindFields(st, c, 2);
+    }
+
+    private <S extends SqlStatement<S>> S bindUpdate(S st, Customer c) {
+        bindFields(st, c, 0);
+        return st.bind(13, c.tenant().value()).bind(14, db.id(c.id().value())).bind(15, c.version() - 1);
+    }
+
+    /** Binds the 13 columns from version to updated_at starting at {@code at}. */
+    private <S extends SqlStatement<S>> S bindFields(S st, Customer c, int at) {
+        Person p = c.person();
+        return st.bind(at, c.version()).bind(at + 1, c.status().name())
+                .bind(at + 2, db.id(c.mergedInto() == null ? null : c.mergedInto().value()))
+                .bind(at + 3, c.stage().name()).bind(at + 4, p.displayName()).bind(at + 5, p.sortName())
+                .bind(at + 6, p.givenName()).bind(at + 7, p.familyName()).bind(at + 8, Db.date(p.birthDate()))
+                .bind(at + 9, p.gender() == null ? null : p.gender().code())
+                .bind(at + 10, c.sourceChannel() == null ? null : c.sourceChannel().code())
+                .bind(at + 11, Db.ts(c.createdAt())).bind(at + 12, Db.ts(c.updatedAt()));
+    }
+
+    private void deleteChildren(TenantId tenant, List<UUID> ids) {
+        for (String table : List.of("customer_contact", "customer_address", "customer_external_id",
+                "customer_attribute", "customer_tag")) {
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                bindIds(tx.h().createUpdate(db.sql("DELETE FROM #" + table + " WHERE tenant_id = ? AND customer_id IN ("
+                        + Db.placeholders(chunk.size()) + ")")), tenant, chunk).execute();
+            }
+        }
+    }
+
+    private void insertChildren(List<Customer> customers) {
+        Handle h = tx.h();
+        PreparedBatch contacts = h.prepareBatch(db.sql("INSERT INTO #customer_contact (tenant_id, customer_id,"
+                + " position, type, contact_value, is_primary, verified) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        PreparedBatch addresses = h.prepareBatch(db.sql("INSERT INTO #customer_address (tenant_id, customer_id,"
+                + " position, label, address_lines, city, region, postal_code, country_code, is_primary)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        PreparedBatch externalIds = h.prepareBatch(db.sql("INSERT INTO #customer_external_id (tenant_id, customer_id,"
+                + " ext_system, ext_value) VALUES (?, ?, ?, ?)"));
+        PreparedBatch attributes = h.prepareBatch(db.sql("INSERT INTO #customer_attribute (tenant_id, customer_id,"
+                + " name, type, text_value, number_value, date_value, ts_value, bool_value)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        PreparedBatch tags = h.prepareBatch(db.sql("INSERT INTO #customer_tag (tenant_id, customer_id, tag_id)"
+                + " VALUES (?, ?, ?)"));
+        int[] counts = new int[5];
+        for (Customer c : customers) {
+            String t = c.tenant().value();
+            var id = db.id(c.id().value());
+            int pos = 0;
+            for (ContactPoint p : c.contacts()) {
+                contacts.bind(0, t).bind(1, id).bind(2, pos++).bind(3, p.type().code()).bind(4, p.value())
+                        .bind(5, p.primary()).bind(6, p.verified()).add();
+                counts[0]++;
+            }
+            pos = 0;
+            for (PostalAddress a : c.addresses()) {
+                addresses.bind(0, t).bind(1, id).bind(2, pos++).bind(3, a.label()).bind(4, Lines.encode(a.lines()))
+                        .bind(5, a.city()).bind(6, a.region()).bind(7, a.postalCode()).bind(8, a.countryCode())
+                        .bind(9, a.primary()).add();
+                counts[1]++;
+            }
+            for (ExternalId e : c.externalIds()) {
+                externalIds.bind(0, t).bind(1, id).bind(2, e.system()).bind(3, e.value()).add();
+                counts[2]++;
+            }
+            for (Map.Entry<String, AttributeValue> e : c.attributes().entrySet()) {
+                AttributeValue v = e.getValue();
+                attributes.bind(0, t).bind(1, id).bind(2, e.getKey()).bind(3, v.type().name()).bind(4, v.asText())
+                        .bind(5, v instanceof AttributeValue.Number ? numberColumn(((AttributeValue.Number) v).value()) : null)
+                        .bind(6, Db.date(v instanceof AttributeValue.Date ? ((AttributeValue.Date) v).value() : null))
+                        .bind(7, Db.ts(v instanceof AttributeValue.Timestamp ? ((AttributeValue.Timestamp) v).value() : null))
+                        .bind(8, v instanceof AttributeValue.Bool ? ((AttributeValue.Bool) v).value() : null)
+                        .add();
+                counts[3]++;
+            }
+            for (TagId tag : c.tags()) {
+                tags.bind(0, t).bind(1, id).bind(2, db.id(tag.value())).add();
+                counts[4]++;
+            }
+        }
+        PreparedBatch[] batches = {contacts, addresses, externalIds, attributes, tags};
+        for (int i = 0; i < batches.length; i++) {
+            if (counts[i] > 0) {
+                batches[i].execute();
+            }
+            batches[i].close();
+        }
+    }
+
+    /**
+     * The value for the indexed {@code number_value} column, {@code NUMERIC(60, 20)}: exact for numbers
+     * with at most 40 integer and 20 fraction digits (rounded half-even beyond), {@code null} for
+     * magnitudes that do not fit; {@code text_value} always keeps the exact value.
+     */
+    static @Nullable BigDecimal numberColumn(BigDecimal v) {
+        if (v.abs().compareTo(NUMBER_LIMIT) >= 0) {
+            return null;
+        }
+        return v.setScale(NUMBER_SCALE, RoundingMode.HALF_EVEN);
+    }
+}

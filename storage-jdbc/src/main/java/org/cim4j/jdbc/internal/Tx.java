@@ -1,0 +1,81 @@
+package org.cim4j.jdbc.internal;
+
+import java.util.function.Supplier;
+import org.cim4j.StorageException;
+import org.cim4j.jdbc.Dialect;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * One open transaction: the jdbi handle, the database description and a validity flag, so a store
+ * kept past its unit of work fails clearly instead of touching a pooled connection.
+ */
+public final class Tx {
+    private static final String SAVEPOINT = "cim4j_sp";
+
+    private final Handle handle;
+    private final Db db;
+    private volatile boolean open = true;
+
+    public Tx(Handle handle, Db db) {
+        this.handle = handle;
+        this.db = db;
+    }
+
+    /** The handle, after checking the transaction is still running. */
+    Handle h() {
+        if (!open) {
+            throw new StorageException("store used outside of its transaction");
+        }
+        return handle;
+    }
+
+    Db db() {
+        return db;
+    }
+
+    public void end() {
+        open = false;
+    }
+
+    /**
+     * Runs {@code action} so that a unique violation inside it undoes only the action (through a
+     * savepoint) and the transaction stays usable: on PostgreSQL a failed statement otherwise aborts
+     * the whole transaction. {@code onUnique} then maps the violation (it may query the database).
+     */
+    <T> T guarded(Supplier<T> action, java.util.function.Function<JdbiException, RuntimeException> onUnique,
+                  boolean alwaysSavepoint) {
+        boolean useSavepoint = alwaysSavepoint || db.dialect() == Dialect.POSTGRESQL;
+        Handle h = h();
+        if (useSavepoint) {
+            h.savepoint(SAVEPOINT);
+        }
+        T result;
+        try {
+            result = action.get();
+        } catch (JdbiException e) {
+            if (SqlErrors.classify(e) != SqlErrors.Kind.UNIQUE) {
+                throw e;
+            }
+            if (useSavepoint) {
+                h.rollbackToSavepoint(SAVEPOINT);
+                h.releaseSavepoint(SAVEPOINT);
+            }
+            throw onUnique.apply(e);
+        } catch (RuntimeException e) {
+            if (useSavepoint) {
+                try {
+                    h.rollbackToSavepoint(SAVEPOINT);
+                    h.releaseSavepoint(SAVEPOINT);
+                } catch (RuntimeException undo) {
+                    e.addSuppressed(undo);
+                }
+            }
+            throw e;
+        }
+        if (useSavepoint) {
+            h.releaseSavepoint(SAVEPOINT);
+        }
+        return result;
+    }
+}
