@@ -165,6 +165,9 @@ public final class JdbcStorage implements StorageProvider {
                     boolean retryable = e instanceof TransientStorageException
                             || (!(e instanceof Cim4jException) && SqlErrors.classify(e) == SqlErrors.Kind.RETRYABLE);
                     if (!retryable) {
+                        if (e instanceof Cim4jException || !isDatabaseFailure(e)) {
+                            throw e; // the work's own exception (or ours) passes through unchanged
+                        }
                         throw SqlErrors.translate(name, "transaction", e, poolTimeoutMs);
                     }
                     if (attempt >= maxAttempts) {
@@ -179,6 +182,10 @@ public final class JdbcStorage implements StorageProvider {
         } finally {
             inTransaction.set(Boolean.FALSE);
         }
+    }
+
+    private static boolean isDatabaseFailure(Throwable e) {
+        return e instanceof org.jdbi.v3.core.JdbiException || SqlErrors.sqlCause(e) != null;
     }
 
     private <T> T runOnce(TransactionMode mode, StorageWork<T> work) {

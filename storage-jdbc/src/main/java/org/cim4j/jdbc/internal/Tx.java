@@ -58,15 +58,13 @@ public final class Tx {
                 throw e;
             }
             if (useSavepoint) {
-                h.rollbackToSavepoint(SAVEPOINT);
-                h.releaseSavepoint(SAVEPOINT);
+                h.rollbackToSavepoint(SAVEPOINT); // jdbi forgets the savepoint here; the database drops it at commit
             }
             throw onUnique.apply(e);
         } catch (RuntimeException e) {
             if (useSavepoint) {
                 try {
                     h.rollbackToSavepoint(SAVEPOINT);
-                    h.releaseSavepoint(SAVEPOINT);
                 } catch (RuntimeException undo) {
                     e.addSuppressed(undo);
                 }

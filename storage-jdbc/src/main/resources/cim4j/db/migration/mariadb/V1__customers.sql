@@ -9,7 +9,7 @@ CREATE TABLE customer (
     merged_into    char(36) CHARACTER SET ascii COLLATE ascii_bin,
     stage          varchar(16)  NOT NULL,
     display_name   varchar(400) NOT NULL,
-    sort_name      varchar(600) COLLATE utf8mb4_bin NOT NULL,
+    sort_name      varchar(600) COLLATE utf8mb4_nopad_bin NOT NULL,
     given_name     varchar(400),
     family_name    varchar(400),
     birth_date     date,
@@ -17,8 +17,8 @@ CREATE TABLE customer (
     source_channel varchar(32),
     created_at     datetime(6) NOT NULL,
     updated_at     datetime(6) NOT NULL,
-    CONSTRAINT pk_customer PRIMARY KEY (tenant_id, id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX ix_customer_created ON customer (tenant_id, status, created_at, id);
 CREATE INDEX ix_customer_name ON customer (tenant_id, status, sort_name, id);
 
@@ -27,8 +27,8 @@ CREATE TABLE customer_unique_key (
     kind        varchar(16)  NOT NULL,
     key_value   varchar(500) NOT NULL,
     customer_id char(36) CHARACTER SET ascii COLLATE ascii_bin         NOT NULL,
-    CONSTRAINT pk_customer_unique_key PRIMARY KEY (tenant_id, kind, key_value)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+    PRIMARY KEY (tenant_id, kind, key_value)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX ix_customer_unique_key_holder ON customer_unique_key (tenant_id, customer_id);
 
 CREATE TABLE customer_contact (
@@ -39,8 +39,8 @@ CREATE TABLE customer_contact (
     contact_value varchar(400) NOT NULL,
     is_primary  boolean      NOT NULL,
     verified    boolean      NOT NULL,
-    CONSTRAINT pk_customer_contact PRIMARY KEY (tenant_id, customer_id, position)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+    PRIMARY KEY (tenant_id, customer_id, position)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX ix_customer_contact_value ON customer_contact (tenant_id, type, contact_value);
 
 CREATE TABLE customer_address (
@@ -54,16 +54,16 @@ CREATE TABLE customer_address (
     postal_code  varchar(32),
     country_code varchar(8)    NOT NULL,
     is_primary   boolean       NOT NULL,
-    CONSTRAINT pk_customer_address PRIMARY KEY (tenant_id, customer_id, position)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+    PRIMARY KEY (tenant_id, customer_id, position)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 CREATE TABLE customer_external_id (
     tenant_id   varchar(64)  NOT NULL,
     customer_id char(36) CHARACTER SET ascii COLLATE ascii_bin         NOT NULL,
     ext_system  varchar(64)  NOT NULL,
     ext_value   varchar(128) NOT NULL,
-    CONSTRAINT pk_customer_external_id PRIMARY KEY (tenant_id, customer_id, ext_system, ext_value)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+    PRIMARY KEY (tenant_id, customer_id, ext_system, ext_value)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX ix_customer_external_id_value ON customer_external_id (tenant_id, ext_system, ext_value);
 
 CREATE TABLE customer_attribute (
@@ -71,13 +71,13 @@ CREATE TABLE customer_attribute (
     customer_id  char(36) CHARACTER SET ascii COLLATE ascii_bin           NOT NULL,
     name         varchar(100)   NOT NULL,
     type         varchar(16)    NOT NULL,
-    text_value   varchar(4000)  COLLATE utf8mb4_bin NOT NULL,
+    text_value   varchar(4000)  COLLATE utf8mb4_nopad_bin NOT NULL,
     number_value numeric(60, 20),
     date_value   date,
     ts_value     datetime(6),
     bool_value   boolean,
-    CONSTRAINT pk_customer_attribute PRIMARY KEY (tenant_id, customer_id, name)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+    PRIMARY KEY (tenant_id, customer_id, name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX ix_customer_attribute_number ON customer_attribute (tenant_id, name, number_value);
 CREATE INDEX ix_customer_attribute_date ON customer_attribute (tenant_id, name, date_value);
 CREATE INDEX ix_customer_attribute_ts ON customer_attribute (tenant_id, name, ts_value);
@@ -87,21 +87,21 @@ CREATE TABLE customer_tag (
     tenant_id   varchar(64) NOT NULL,
     customer_id char(36) CHARACTER SET ascii COLLATE ascii_bin        NOT NULL,
     tag_id      char(36) CHARACTER SET ascii COLLATE ascii_bin        NOT NULL,
-    CONSTRAINT pk_customer_tag PRIMARY KEY (tenant_id, customer_id, tag_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+    PRIMARY KEY (tenant_id, customer_id, tag_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX ix_customer_tag_tag ON customer_tag (tenant_id, tag_id, customer_id);
 
 CREATE TABLE tag (
     tenant_id   varchar(64)  NOT NULL,
     id          char(36) CHARACTER SET ascii COLLATE ascii_bin         NOT NULL,
-    name        varchar(200) COLLATE utf8mb4_bin NOT NULL,
+    name        varchar(200) COLLATE utf8mb4_nopad_bin NOT NULL,
     group_name  varchar(200),
     description varchar(2000),
     kind        varchar(16)  NOT NULL,
     created_at  datetime(6) NOT NULL,
-    CONSTRAINT pk_tag PRIMARY KEY (tenant_id, id),
+    PRIMARY KEY (tenant_id, id),
     CONSTRAINT uq_tag_name UNIQUE (tenant_id, name)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 CREATE TABLE interaction (
     tenant_id   varchar(64)   NOT NULL,
@@ -118,8 +118,8 @@ CREATE TABLE interaction (
     nps         smallint,
     agent       varchar(400),
     recorded_at datetime(6)  NOT NULL,
-    CONSTRAINT pk_interaction PRIMARY KEY (tenant_id, id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX ix_interaction_timeline ON interaction (tenant_id, customer_id, occurred_at, id);
 
 CREATE TABLE purchase (
@@ -136,9 +136,9 @@ CREATE TABLE purchase (
     status          varchar(32)    NOT NULL,
     version         bigint         NOT NULL,
     recorded_at     datetime(6)   NOT NULL,
-    CONSTRAINT pk_purchase PRIMARY KEY (tenant_id, id),
+    PRIMARY KEY (tenant_id, id),
     CONSTRAINT uq_purchase_order UNIQUE (tenant_id, channel, order_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX ix_purchase_history ON purchase (tenant_id, customer_id, occurred_at, id);
 
 CREATE TABLE purchase_line (
@@ -150,5 +150,5 @@ CREATE TABLE purchase_line (
     quantity    integer        NOT NULL,
     unit_price  numeric(19, 4) NOT NULL,
     currency    char(3)        NOT NULL,
-    CONSTRAINT pk_purchase_line PRIMARY KEY (tenant_id, purchase_id, position)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+    PRIMARY KEY (tenant_id, purchase_id, position)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
