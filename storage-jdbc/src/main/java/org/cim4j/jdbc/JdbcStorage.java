@@ -418,6 +418,10 @@ public final class JdbcStorage implements StorageProvider {
                 if (e instanceof IllegalArgumentException) {
                     throw (IllegalArgumentException) e;
                 }
+                if (e instanceof org.flywaydb.core.api.FlywayException && SqlErrors.sqlCause(e) == null) {
+                    // Flyway's own messages (checksum mismatch, failed script name) hold no customer data.
+                    throw new StorageException("jdbc: migrating the cim4j schema failed: " + e.getMessage(), e);
+                }
                 throw SqlErrors.translate("jdbc", "opening the storage", e, poolTimeout);
             }
         }

@@ -83,6 +83,22 @@ final class TestDatabase implements AutoCloseable {
         return db;
     }
 
+    /** A database of the dialect with an empty schema of its own (no migration yet). */
+    static TestDatabase unmigrated(Dialect dialect) {
+        switch (dialect) {
+            case POSTGRESQL:
+                requireServer("PostgreSQL", pgUrl(), "CIM4J_PG_URL");
+                return new TestDatabase(dialect, pgUrl(), newName(), 4);
+            case MARIADB:
+                requireServer("MariaDB", mariaDbUrl(), "CIM4J_MARIADB_URL");
+                return new TestDatabase(dialect, mariaDbUrl(), newName(), 4);
+            case H2:
+            default:
+                String name = newName();
+                return new TestDatabase(dialect, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "PUBLIC", 4);
+        }
+    }
+
     /** Skips (or, on CI, fails) unless the server answers. */
     static void requireServer(String what, String url, String envVar) {
         DriverManager.setLoginTimeout(3);
