@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.cim4j.internal.Masking;
 
 /**
  * The person behind a customer record. The display name is kept exactly as given (a CJK full name
@@ -45,5 +46,13 @@ public record Person(String displayName, @Nullable String givenName, @Nullable S
 
     public Person withGender(@Nullable Gender g) {
         return new Person(displayName, givenName, familyName, birthDate, g);
+    }
+
+    /** Masks the names and hides the birth date, so a stray log line cannot leak them. */
+    @Override
+    public String toString() {
+        return "Person[displayName=" + Masking.name(displayName) + ", givenName=" + Masking.name(givenName)
+                + ", familyName=" + Masking.name(familyName) + ", birthDate=" + Masking.hidden(birthDate)
+                + ", gender=" + gender + "]";
     }
 }

@@ -3,6 +3,7 @@ package org.cim4j.customer;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.cim4j.internal.Masking;
 
 /**
  * A postal address, free-form enough for Chinese, European and American formats.
@@ -21,5 +22,12 @@ public record PostalAddress(String label, List<String> lines, @Nullable String c
         Objects.requireNonNull(label, "label");
         lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
         Objects.requireNonNull(countryCode, "countryCode");
+    }
+
+    /** Shows only the label and country, so a stray log line cannot leak the address. */
+    @Override
+    public String toString() {
+        return "PostalAddress[label=" + label + ", lines=" + lines.size() + ", countryCode=" + countryCode
+                + ", primary=" + primary + "]";
     }
 }
