@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.cim4j.internal.Masking;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The person behind a customer record. The display name is kept exactly as given (a CJK full name

@@ -3,7 +3,6 @@ package org.cim4j.customer;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.cim4j.internal.Masking;
 
 /**
  * A postal address, free-form enough for Chinese, European and American formats.
