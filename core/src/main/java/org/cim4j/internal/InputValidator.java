@@ -257,8 +257,9 @@ final class InputValidator implements AutoCloseable {
 
     /** Checks an interaction; {@code now} is the engine time the check is relative to. */
     void interaction(NewInteraction in, String prefix, Instant now, List<Violation> out) {
-        beanViolations(in, prefix, out, (path, value) ->
-                path.endsWith("subject") || path.endsWith("notes") ? Masking.text(String.valueOf(value)) : show(value));
+        // subject and notes are free text that may name people: mask them like personal data
+        beanViolations(in, prefix, out, (path, value) -> value != null && (path.endsWith("subject")
+                || path.endsWith("notes")) ? Masking.text(value.toString()) : show(value));
         notTooFarAhead(in.occurredAt(), prefix + "occurredAt", now, out);
     }
 
