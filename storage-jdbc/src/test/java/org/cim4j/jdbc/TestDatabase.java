@@ -134,8 +134,10 @@ final class TestDatabase implements AutoCloseable {
                 }
                 st.execute(sb.toString());
             } else {
+                // DELETE beats TRUNCATE (a drop and re-create per table) on MariaDB's small test tables.
+                String verb = dialect == Dialect.MARIADB ? "DELETE FROM " : "TRUNCATE TABLE ";
                 for (String t : TABLES) {
-                    st.execute("TRUNCATE TABLE " + schema + "." + t);
+                    st.execute(verb + schema + "." + t);
                 }
             }
         } catch (SQLException e) {
