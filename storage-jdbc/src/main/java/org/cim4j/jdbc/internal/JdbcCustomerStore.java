@@ -244,13 +244,22 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public void insert(Customer customer) {
-        checkKeys(customer, keys(customer));
+        Set<Key> keys = keys(customer);
+        checkKeys(customer, keys);
+        // Row and keys under one savepoint: a lost race leaves nothing of this customer behind.
         tx.guarded(() -> {
             bindRow(tx.h().createUpdate(db.sql(INSERT_CUSTOMER)), customer).execute();
+            insertKeys(customer, keys);
             return null;
-        }, e -> new SqlDuplicateException("customer", "id", customer.id().toString(), SqlErrors.codes(e), e), true);
-        claim(customer, keys(customer));
+        }, e -> exists(customer.tenant(), customer.id().value())
+                ? new SqlDuplicateException("customer", "id", customer.id().toString(), SqlErrors.codes(e), e)
+                : clashAfterRace(customer, keys, e), true);
         insertChildren(List.of(customer));
+    }
+
+    private boolean exists(TenantId tenant, UUID id) {
+        return tx.h().createQuery(db.sql("SELECT COUNT(*) FROM #customer WHERE tenant_id = ? AND id = ?"))
+                .bind(0, tenant.value()).bind(1, db.id(id)).mapTo(Long.class).one() > 0;
     }
 
     @Override
@@ -322,9 +331,7 @@ final class JdbcCustomerStore implements CustomerStore {
         tx.guarded(() -> {
             int n = bindUpdate(tx.h().createUpdate(db.sql(UPDATE_CUSTOMER)), customer).execute();
             if (n == 0) {
-                boolean exists = tx.h().createQuery(db.sql("SELECT COUNT(*) FROM #customer WHERE tenant_id = ? AND id = ?"))
-                        .bind(0, tenant.value()).bind(1, db.id(id)).mapTo(Long.class).one() > 0;
-                if (exists) {
+                if (exists(tenant, id)) {
                     throw new VersionConflictException("customer", customer.id().toString(), customer.version() - 1);
                 }
                 throw new NotFoundException("customer", customer.id().toString());
@@ -341,17 +348,6 @@ final class JdbcCustomerStore implements CustomerStore {
         }, e -> clashAfterRace(customer, added, e), true);
         deleteChildren(tenant, List.of(id));
         insertChildren(List.of(customer));
-    }
-
-    /** Inserts the key rows of a just-inserted customer, naming the holder if a concurrent writer won. */
-    private void claim(Customer customer, Set<Key> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        tx.guarded(() -> {
-            insertKeys(customer, keys);
-            return null;
-        }, e -> clashAfterRace(customer, keys, e), true);
     }
 
     private void insertKeys(Customer customer, Set<Key> keys) {
