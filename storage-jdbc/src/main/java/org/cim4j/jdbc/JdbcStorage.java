@@ -191,7 +191,7 @@ public final class JdbcStorage implements StorageProvider {
     private <T> T runOnce(TransactionMode mode, StorageWork<T> work) {
         Handle handle = jdbi.open();
         boolean readOnly = mode == TransactionMode.READ_ONLY;
-        Tx tx = new Tx(handle, db);
+        Tx tx = new Tx(handle, db, readOnly);
         try {
             if (readOnly) {
                 handle.setReadOnly(true);

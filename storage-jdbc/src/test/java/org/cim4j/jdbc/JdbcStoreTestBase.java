@@ -337,4 +337,14 @@ abstract class JdbcStoreTestBase {
         });
         assertThat(read((Stores s) -> s.customers().findById(TENANT, second.id()))).contains(second);
     }
+
+    @Test
+    void readOnlyWork_cannotWrite() {
+        Customer c = f.plain(TENANT, "RO");
+        assertThatThrownBy(() -> storage.read(s -> {
+            s.customers().insert(c);
+            return null;
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+        assertThat(read((Stores s) -> s.customers().findById(TENANT, c.id()))).isEmpty();
+    }
 }

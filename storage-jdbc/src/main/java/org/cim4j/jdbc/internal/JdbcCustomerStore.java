@@ -244,6 +244,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public void insert(Customer customer) {
+        tx.w();
         Set<Key> keys = keys(customer);
         checkKeys(customer, keys);
         // Row and keys under one savepoint: a lost race leaves nothing of this customer behind.
@@ -264,6 +265,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public void insertAll(List<Customer> customers) {
+        tx.w();
         if (customers.isEmpty()) {
             return;
         }
@@ -316,6 +318,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public void update(Customer customer) {
+        tx.w();
         TenantId tenant = customer.tenant();
         UUID id = customer.id().value();
         Set<Key> desired = keys(customer);

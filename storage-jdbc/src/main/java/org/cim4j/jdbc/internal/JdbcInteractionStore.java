@@ -36,6 +36,7 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public void insert(Interaction i) {
+        tx.w();
         if (db.dialect() == org.cim4j.jdbc.Dialect.POSTGRESQL) {
             // No failed statement (which would abort the PostgreSQL transaction) and no savepoint round trips.
             int n = bind(tx.h().createUpdate(db.sql(INSERT + " ON CONFLICT DO NOTHING")), i).execute();
@@ -50,6 +51,7 @@ final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public void insertAll(List<Interaction> interactions) {
+        tx.w();
         if (interactions.isEmpty()) {
             return;
         }

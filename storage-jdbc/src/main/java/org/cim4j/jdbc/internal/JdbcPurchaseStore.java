@@ -49,6 +49,7 @@ final class JdbcPurchaseStore implements PurchaseStore {
 
     @Override
     public void insert(Purchase p) {
+        tx.w();
         Optional<UUID> sameOrder = orderHolder(p.tenant(), p.channel(), p.orderId());
         if (sameOrder.isPresent()) {
             throw new DuplicateException("purchase", sameOrder.get().equals(p.id().value()) ? "id" : "orderId",
@@ -65,6 +66,7 @@ final class JdbcPurchaseStore implements PurchaseStore {
 
     @Override
     public void insertAll(List<Purchase> purchases) {
+        tx.w();
         if (purchases.isEmpty()) {
             return;
         }
@@ -83,6 +85,7 @@ final class JdbcPurchaseStore implements PurchaseStore {
 
     @Override
     public void update(Purchase p) {
+        tx.w();
         Optional<Object[]> stored = tx.h().createQuery(db.sql("SELECT version, customer_id, channel, order_id"
                         + " FROM #purchase WHERE tenant_id = ? AND id = ?"))
                 .bind(0, p.tenant().value()).bind(1, db.id(p.id().value()))

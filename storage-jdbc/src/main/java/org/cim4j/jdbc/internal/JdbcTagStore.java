@@ -23,6 +23,7 @@ final class JdbcTagStore implements TagStore {
 
     @Override
     public void insert(Tag tag) {
+        tx.w();
         Optional<Tag> sameName = findByName(tag.tenant(), tag.name());
         if (sameName.isPresent()) {
             throw new DuplicateException("tag", sameName.get().id().equals(tag.id()) ? "id" : "name",

@@ -15,11 +15,22 @@ public final class Tx {
 
     private final Handle handle;
     private final Db db;
+    private final boolean readOnly;
     private volatile boolean open = true;
 
-    public Tx(Handle handle, Db db) {
+    public Tx(Handle handle, Db db, boolean readOnly) {
         this.handle = handle;
         this.db = db;
+        this.readOnly = readOnly;
+    }
+
+    /** The handle for a write, refused in a read-only unit of work on every dialect alike. */
+    Handle w() {
+        Handle h = h();
+        if (readOnly) {
+            throw new IllegalStateException("write attempted in a read-only transaction");
+        }
+        return h;
     }
 
     /** The handle, after checking the transaction is still running. */
