@@ -31,6 +31,7 @@ final class TestDatabase implements AutoCloseable {
     final String url;
     final HikariDataSource dataSource;
     final String schema;
+    private java.nio.file.Path tempDir;
 
     private TestDatabase(Dialect dialect, String url, String schema, int poolSize) {
         this.dialect = dialect;
@@ -65,6 +66,20 @@ final class TestDatabase implements AutoCloseable {
                 "PUBLIC", 16);
         db.migrate();
         return db;
+    }
+
+    /** A private H2 file database in a temporary directory, deleted on close. */
+    static TestDatabase h2File() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cim4j-h2-");
+            TestDatabase db = new TestDatabase(Dialect.H2, "jdbc:h2:file:" + dir.resolve("cim4j") + ";LOCK_TIMEOUT=5000",
+                    "PUBLIC", 16);
+            db.tempDir = dir;
+            db.migrate();
+            return db;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static TestDatabase postgres() {
@@ -125,6 +140,11 @@ final class TestDatabase implements AutoCloseable {
         return JdbcStorage.builder().dataSource(dataSource).schema(schema).migrate(false).build();
     }
 
+    /** Another provider over the same data, without emptying it (durability and sharing checks). */
+    JdbcStorage anotherProvider() {
+        return JdbcStorage.builder().dataSource(dataSource).schema(schema).migrate(false).build();
+    }
+
     void truncate() {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             // DELETE beats TRUNCATE (file operations, exclusive locks) on small test tables.
@@ -154,6 +174,18 @@ final class TestDatabase implements AutoCloseable {
             System.err.println("[cim4j-storage-jdbc] could not drop test schema " + schema + ": " + e.getSQLState());
         } finally {
             dataSource.close();
+            deleteTempDir();
+        }
+    }
+
+    private void deleteTempDir() {
+        if (tempDir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(tempDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("[cim4j-storage-jdbc] could not delete " + tempDir);
         }
     }
 }
