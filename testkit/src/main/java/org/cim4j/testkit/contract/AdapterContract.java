@@ -2,13 +2,19 @@ package org.cim4j.testkit.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.cim4j.Cim4j;
 import org.cim4j.IdGenerator;
 import org.cim4j.TenantId;
+import org.cim4j.customer.Customer;
 import org.cim4j.spi.Capability;
 import org.cim4j.spi.StorageProvider;
+import org.cim4j.spi.StorageWork;
+import org.cim4j.spi.Stores;
 import org.cim4j.testkit.MutableClock;
+import org.cim4j.testkit.internal.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +36,7 @@ public abstract class AdapterContract {
 
     private StorageProvider provider;
     private MutableClock clock;
+    private Fixtures fixtures;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     /**
@@ -42,6 +49,7 @@ public abstract class AdapterContract {
     @BeforeEach
     void openProvider() {
         clock = MutableClock.startingAtDefault();
+        fixtures = new Fixtures(clock, 7);
         provider = createProvider();
     }
 
@@ -79,6 +87,43 @@ public abstract class AdapterContract {
     /** A {@link Cim4j} for {@link #TENANT}. */
     protected final Cim4j crm() {
         return crm(TENANT);
+    }
+
+    /** Record factory for this test: seeded ids, times from {@link #clock()}. */
+    protected final Fixtures fixtures() {
+        return fixtures;
+    }
+
+    /** Runs {@code work} in one read-write transaction. */
+    protected final void inWrite(Consumer<Stores> work) {
+        provider.write(stores -> {
+            work.accept(stores);
+            return null;
+        });
+    }
+
+    /** Runs a read-only work returning an optional (typed, so AssertJ picks the right assertion). */
+    protected final <T> Optional<T> readOptional(StorageWork<Optional<T>> work) {
+        return provider.read(work);
+    }
+
+    /** Runs a read-only work returning a list. */
+    protected final <T> List<T> readList(StorageWork<List<T>> work) {
+        return provider.read(work);
+    }
+
+    /** Runs a read-only work returning a count. */
+    protected final long readCount(StorageWork<Long> work) {
+        return provider.read(work);
+    }
+
+    /** Inserts customers, each in its own transaction, and returns the first. */
+    protected final Customer insert(Customer first, Customer... more) {
+        inWrite(s -> s.customers().insert(first));
+        for (Customer c : more) {
+            inWrite(s -> s.customers().insert(c));
+        }
+        return first;
     }
 
     /** Registers something to close after the test (in reverse order). */
