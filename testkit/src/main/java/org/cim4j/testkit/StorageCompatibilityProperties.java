@@ -23,8 +23,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.lifecycle.PropagationMode;
 import org.cim4j.Channel;
 import org.cim4j.Cim4jException;
 import org.cim4j.DuplicateException;
@@ -54,6 +56,7 @@ import org.cim4j.spi.TimeKeyset;
 import org.cim4j.tag.Tag;
 import org.cim4j.tag.TagId;
 import org.cim4j.tag.TagKind;
+import org.cim4j.testkit.internal.PropertyExclusions;
 
 /**
  * Model-based jqwik properties of the storage SPI. An adapter author extends this class next to
@@ -72,8 +75,9 @@ import org.cim4j.tag.TagKind;
  * its own fresh tenant, so tries cannot see each other's data and database adapters stay fast.
  * Random inputs come from jqwik (seeded, reproducible, shrinking); the stateful properties run
  * random command sequences against the adapter and the {@link ReferenceModel} and compare after
- * every step.
+ * every step. Known failures are listed with {@link ExcludedProperty} on the subclass.
  */
+@AddLifecycleHook(value = PropertyExclusions.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 public abstract class StorageCompatibilityProperties {
     private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
     /** A few creation instants, so sorts meet ties that only the id breaks. */
