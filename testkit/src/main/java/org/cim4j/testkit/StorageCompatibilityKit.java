@@ -2,6 +2,7 @@ package org.cim4j.testkit;
 
 import java.util.Map;
 import org.cim4j.spi.StorageProvider;
+import org.cim4j.testkit.contract.CapabilityContract;
 import org.cim4j.testkit.contract.ConcurrencyContract;
 import org.cim4j.testkit.contract.CustomerStoreContract;
 import org.cim4j.testkit.contract.InteractionStoreContract;
@@ -47,6 +48,16 @@ public abstract class StorageCompatibilityKit {
         return Map.of();
     }
 
+    /**
+     * Another provider over the same data as the most recent {@link #createProvider()}: needed only
+     * by adapters declaring {@link org.cim4j.spi.Capability#DURABLE} or
+     * {@link org.cim4j.spi.Capability#SHARED_ACROSS_INSTANCES}, whose optional tests use it.
+     */
+    protected StorageProvider openAnotherProvider() {
+        throw new UnsupportedOperationException("an adapter declaring DURABLE or SHARED_ACROSS_INSTANCES must override "
+                + "openAnotherProvider()");
+    }
+
     // ---- SPI-level contracts: the stores, called directly ---------------------------------------
 
     @Nested
@@ -60,6 +71,11 @@ public abstract class StorageCompatibilityKit {
         @Override
         protected Map<String, String> exclusions() {
             return StorageCompatibilityKit.this.exclusions();
+        }
+
+        @Override
+        protected StorageProvider openAnotherProvider() {
+            return StorageCompatibilityKit.this.openAnotherProvider();
         }
     }
 
@@ -75,6 +91,11 @@ public abstract class StorageCompatibilityKit {
         protected Map<String, String> exclusions() {
             return StorageCompatibilityKit.this.exclusions();
         }
+
+        @Override
+        protected StorageProvider openAnotherProvider() {
+            return StorageCompatibilityKit.this.openAnotherProvider();
+        }
     }
 
     @Nested
@@ -88,6 +109,11 @@ public abstract class StorageCompatibilityKit {
         @Override
         protected Map<String, String> exclusions() {
             return StorageCompatibilityKit.this.exclusions();
+        }
+
+        @Override
+        protected StorageProvider openAnotherProvider() {
+            return StorageCompatibilityKit.this.openAnotherProvider();
         }
     }
 
@@ -103,6 +129,11 @@ public abstract class StorageCompatibilityKit {
         protected Map<String, String> exclusions() {
             return StorageCompatibilityKit.this.exclusions();
         }
+
+        @Override
+        protected StorageProvider openAnotherProvider() {
+            return StorageCompatibilityKit.this.openAnotherProvider();
+        }
     }
 
     @Nested
@@ -116,6 +147,11 @@ public abstract class StorageCompatibilityKit {
         @Override
         protected Map<String, String> exclusions() {
             return StorageCompatibilityKit.this.exclusions();
+        }
+
+        @Override
+        protected StorageProvider openAnotherProvider() {
+            return StorageCompatibilityKit.this.openAnotherProvider();
         }
     }
 
@@ -131,6 +167,11 @@ public abstract class StorageCompatibilityKit {
         protected Map<String, String> exclusions() {
             return StorageCompatibilityKit.this.exclusions();
         }
+
+        @Override
+        protected StorageProvider openAnotherProvider() {
+            return StorageCompatibilityKit.this.openAnotherProvider();
+        }
     }
 
     @Nested
@@ -145,6 +186,11 @@ public abstract class StorageCompatibilityKit {
         protected Map<String, String> exclusions() {
             return StorageCompatibilityKit.this.exclusions();
         }
+
+        @Override
+        protected StorageProvider openAnotherProvider() {
+            return StorageCompatibilityKit.this.openAnotherProvider();
+        }
     }
 
     @Nested
@@ -158,6 +204,30 @@ public abstract class StorageCompatibilityKit {
         @Override
         protected Map<String, String> exclusions() {
             return StorageCompatibilityKit.this.exclusions();
+        }
+
+        @Override
+        protected StorageProvider openAnotherProvider() {
+            return StorageCompatibilityKit.this.openAnotherProvider();
+        }
+    }
+
+    @Nested
+    @DisplayName("Optional capabilities (skipped unless declared)")
+    class CapabilityTck extends CapabilityContract {
+        @Override
+        protected StorageProvider createProvider() {
+            return StorageCompatibilityKit.this.createProvider();
+        }
+
+        @Override
+        protected Map<String, String> exclusions() {
+            return StorageCompatibilityKit.this.exclusions();
+        }
+
+        @Override
+        protected StorageProvider openAnotherProvider() {
+            return StorageCompatibilityKit.this.openAnotherProvider();
         }
     }
 

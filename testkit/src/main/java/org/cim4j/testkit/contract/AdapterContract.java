@@ -49,6 +49,16 @@ public abstract class AdapterContract {
     protected abstract StorageProvider createProvider();
 
     /**
+     * Another provider over the same data as the one of the current test, for the optional
+     * {@link Capability#DURABLE} (reopen after close) and {@link Capability#SHARED_ACROSS_INSTANCES}
+     * (two instances at once) contracts. Adapters declaring either capability must override it.
+     */
+    protected StorageProvider openAnotherProvider() {
+        throw new UnsupportedOperationException("an adapter declaring DURABLE or SHARED_ACROSS_INSTANCES must override "
+                + "openAnotherProvider() in its kit subclass");
+    }
+
+    /**
      * Tests this adapter is known to fail, each with the reason: keys are
      * {@code ContractClassSimpleName.methodName} (e.g. {@code "ConcurrencyContract.racingInserts_sameExternalId_oneWins"}),
      * values say why. Excluded tests are reported as skipped with the reason, never silently dropped.

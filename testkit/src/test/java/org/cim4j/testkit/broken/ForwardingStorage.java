@@ -34,10 +34,10 @@ import org.jspecify.annotations.Nullable;
  * Decorator base for the deliberately broken adapters: forwards everything to a delegate provider
  * and lets subclasses wrap the stores of each transaction.
  */
-abstract class ForwardingStorage implements StorageProvider {
+public abstract class ForwardingStorage implements StorageProvider {
     protected final StorageProvider delegate;
 
-    ForwardingStorage(StorageProvider delegate) {
+    protected ForwardingStorage(StorageProvider delegate) {
         this.delegate = delegate;
     }
 
