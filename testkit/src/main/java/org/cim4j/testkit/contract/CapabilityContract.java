@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
  * adapter declares its capability and is skipped (not failed) otherwise, so an adapter is held to
  * exactly what it claims.
  */
-public abstract class CapabilityContract extends AdapterContract {
+public abstract class CapabilityContract extends AdapterContract implements StorageContractRules.CapabilityRules {
 
     @Test
     @DisplayName("optional BULK_LOAD: insertAll stores a large batch in one transaction")
-    void optional_bulkLoad_largeBatch() {
+    public void optional_bulkLoad_largeBatch() {
         assumeCapabilities(Capability.BULK_LOAD);
         List<Customer> batch = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
@@ -38,7 +38,7 @@ public abstract class CapabilityContract extends AdapterContract {
 
     @Test
     @DisplayName("optional BULK_LOAD: a clash anywhere in a batch rolls back the whole batch")
-    void optional_bulkLoad_clashRollsBackBatch() {
+    public void optional_bulkLoad_clashRollsBackBatch() {
         assumeCapabilities(Capability.BULK_LOAD);
         insert(Fixtures.withExternalId(fixtures().customer(TENANT, "Holder"), "pos:member", "999"));
         List<Customer> batch = new ArrayList<>();
@@ -52,7 +52,7 @@ public abstract class CapabilityContract extends AdapterContract {
 
     @Test
     @DisplayName("optional DURABLE: committed data is there after the provider is closed and reopened")
-    void optional_durable_survivesReopen() {
+    public void optional_durable_survivesReopen() {
         assumeCapabilities(Capability.DURABLE);
         Customer c = insert(fixtures().fullCustomer(TENANT, java.util.Set.of()));
         Tag t = fixtures().tag(TENANT, "VIP");
@@ -67,7 +67,7 @@ public abstract class CapabilityContract extends AdapterContract {
 
     @Test
     @DisplayName("optional SHARED_ACROSS_INSTANCES: two instances see each other's commits and share unique keys and versions")
-    void optional_sharedAcrossInstances() {
+    public void optional_sharedAcrossInstances() {
         assumeCapabilities(Capability.SHARED_ACROSS_INSTANCES);
         StorageProvider second = closeAfterTest(openAnotherProvider());
         Customer c = insert(Fixtures.withExternalId(fixtures().customer(TENANT, "A"), "pos:member", "1"));

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * and parallel inserts are all kept. Threads start together on a barrier; nothing sleeps.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-public abstract class ConcurrencyContract extends AdapterContract {
+public abstract class ConcurrencyContract extends AdapterContract implements StorageContractRules.ConcurrencyRules {
     private static final int THREADS = 8;
     private static final int UPDATES_PER_THREAD = 25;
 
@@ -73,7 +73,7 @@ public abstract class ConcurrencyContract extends AdapterContract {
 
     @Test
     @DisplayName("8 threads doing read-modify-write with retry on VersionConflict lose no update")
-    void optimisticUpdates_noLostUpdate() throws Exception {
+    public void optimisticUpdates_noLostUpdate() throws Exception {
         Customer c = insert(fixtures().customer(TENANT, "Contended"));
         AtomicInteger conflicts = new AtomicInteger();
         List<Integer> successes = runTogether(THREADS, t -> {
@@ -113,7 +113,7 @@ public abstract class ConcurrencyContract extends AdapterContract {
 
     @Test
     @DisplayName("two updates from the same version: exactly one commits, the other gets VersionConflict")
-    void sameVersionUpdates_oneWins() throws Exception {
+    public void sameVersionUpdates_oneWins() throws Exception {
         for (int round = 0; round < 10; round++) {
             Customer c = insert(fixtures().customer(TENANT, "R" + round));
             List<Boolean> won = runTogether(2, t -> {
@@ -132,7 +132,7 @@ public abstract class ConcurrencyContract extends AdapterContract {
 
     @Test
     @DisplayName("16 threads inserting customers with the same external id: exactly one succeeds")
-    void racingInserts_sameExternalId_oneWins() throws Exception {
+    public void racingInserts_sameExternalId_oneWins() throws Exception {
         List<Customer> candidates = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             candidates.add(Fixtures.withExternalId(fixtures().customer(TENANT, "Racer " + i), "pos:member", "777"));
@@ -152,7 +152,7 @@ public abstract class ConcurrencyContract extends AdapterContract {
 
     @Test
     @DisplayName("16 threads inserting customers with the same primary e-mail: exactly one succeeds")
-    void racingInserts_samePrimaryContact_oneWins() throws Exception {
+    public void racingInserts_samePrimaryContact_oneWins() throws Exception {
         List<Customer> candidates = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             candidates.add(Fixtures.withContacts(fixtures().customer(TENANT, "Racer " + i),
@@ -172,7 +172,7 @@ public abstract class ConcurrencyContract extends AdapterContract {
 
     @Test
     @DisplayName("parallel inserts of distinct customers are all kept")
-    void parallelInserts_allVisible() throws Exception {
+    public void parallelInserts_allVisible() throws Exception {
         int perThread = 25;
         List<List<Customer>> batches = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {

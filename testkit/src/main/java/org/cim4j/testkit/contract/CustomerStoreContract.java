@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * contact and external id, unique keys among active customers, optimistic versions, and every
  * {@link CustomerQuery} criterion and sort.
  */
-public abstract class CustomerStoreContract extends AdapterContract {
+public abstract class CustomerStoreContract extends AdapterContract implements StorageContractRules.CustomerStoreRules {
 
     private Customer customer(String name) {
         return fixtures().customer(TENANT, name);
@@ -62,7 +62,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("insert then findById returns a customer equal in every field (CJK name, all attribute types, µs times)")
-    void insert_findById_roundTripsEveryField() {
+    public void insert_findById_roundTripsEveryField() {
         Customer full = fixtures().fullCustomer(TENANT, Set.of(fixtures().tagId(), fixtures().tagId()));
         insert(full);
 
@@ -77,14 +77,14 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("a customer with only required fields round-trips with its nulls and empty collections")
-    void insert_findById_minimalCustomer() {
+    public void insert_findById_minimalCustomer() {
         Customer c = insert(customer("A"));
         assertThat(find(c.id())).isEqualTo(c);
     }
 
     @Test
     @DisplayName("decimal attributes keep their value whatever scale they were written with")
-    void insert_findById_decimalScale() {
+    public void insert_findById_decimalScale() {
         Customer c = insert(customer("A")
                 .withAttribute("price", AttributeValue.of(new BigDecimal("12.500")))
                 .withAttribute("big", AttributeValue.of(new BigDecimal("123456789012345.123456")))
@@ -96,13 +96,14 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void findById_unknownId() {
+    @DisplayName("findById of an unknown id is empty")
+    public void findById_unknownId() {
         assertThat(readOptional(s -> s.customers().findById(TENANT, fixtures().customerId()))).isEmpty();
     }
 
     @Test
     @DisplayName("inserting a second customer with an existing id fails with DuplicateException")
-    void insert_duplicateId() {
+    public void insert_duplicateId() {
         Customer c = insert(customer("A"));
         Customer again = customer("B");
         Customer sameId = new Customer(c.id(), TENANT, 1, CustomerStatus.ACTIVE, null, LifecycleStage.LEAD,
@@ -114,7 +115,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("non-ACTIVE customers stay resolvable by id")
-    void findById_inactiveCustomer() {
+    public void findById_inactiveCustomer() {
         Customer c = insert(customer("A"));
         Customer deleted = fixtures().next(c, CustomerStatus.DELETED, null);
         inWrite(s -> s.customers().update(deleted));
@@ -124,7 +125,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     // ---- lookups ---------------------------------------------------------------------------
 
     @Test
-    void findByContact_primaryContact() {
+    @DisplayName("findByContact finds the holder of a primary contact")
+    public void findByContact_primaryContact() {
         Customer c = insert(withContacts(customer("A"), email("a@example.com", true)));
         insert(withContacts(customer("B"), email("b@example.com", true)));
         assertThat(readList(s -> s.customers().findByContact(TENANT, ContactType.EMAIL, "a@example.com")))
@@ -132,7 +134,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void findByContact_nonPrimaryContact() {
+    @DisplayName("findByContact also finds a non-primary contact")
+    public void findByContact_nonPrimaryContact() {
         Customer c = insert(withContacts(customer("A"), email("a@example.com", true), email("old@example.com", false)));
         assertThat(readList(s -> s.customers().findByContact(TENANT, ContactType.EMAIL, "old@example.com")))
                 .containsExactly(c);
@@ -140,7 +143,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("findByContact returns every active holder, ordered by id, and skips inactive ones")
-    void findByContact_onlyActiveOrderedById() {
+    public void findByContact_onlyActiveOrderedById() {
         ContactPoint shared = new ContactPoint(ContactType.PHONE, "+4915112345678", false, false);
         Customer a = insert(withContacts(customer("A"), shared));
         Customer b = insert(withContacts(customer("B"), shared));
@@ -154,14 +157,15 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("findByContact matches type and value exactly")
-    void findByContact_exactTypeAndValue() {
+    public void findByContact_exactTypeAndValue() {
         insert(withContacts(customer("A"), new ContactPoint(ContactType.WECHAT, "a@example.com", true, false)));
         insert(withContacts(customer("B"), email("a@example.com.cn", true)));
         assertThat(readList(s -> s.customers().findByContact(TENANT, ContactType.EMAIL, "a@example.com"))).isEmpty();
     }
 
     @Test
-    void findByExternalId_found() {
+    @DisplayName("findByExternalId finds the holder of exactly that external id")
+    public void findByExternalId_found() {
         Customer c = insert(withExternalId(customer("A"), "pos:member", "88231"));
         insert(withExternalId(customer("B"), "pos:member", "88232"));
         assertThat(readOptional(s -> s.customers().findByExternalId(TENANT, ExternalId.of("pos:member", "88231"))))
@@ -170,7 +174,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("findByExternalId matches system and value, and ignores inactive holders")
-    void findByExternalId_exactAndActiveOnly() {
+    public void findByExternalId_exactAndActiveOnly() {
         Customer c = insert(withExternalId(customer("A"), "pos:member", "1"));
         inWrite(s -> s.customers().update(fixtures().next(c, CustomerStatus.DELETED, null)));
         insert(withExternalId(customer("B"), "shop:user", "1"));
@@ -180,7 +184,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     // ---- unique keys -----------------------------------------------------------------------
 
     @Test
-    void insert_duplicateExternalId() {
+    @DisplayName("inserting a second active customer with a taken external id fails with DuplicateException(externalId)")
+    public void insert_duplicateExternalId() {
         insert(withExternalId(customer("A"), "pos:member", "1"));
         assertThatThrownBy(() -> insert(withExternalId(customer("B"), "pos:member", "1")))
                 .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("externalId"));
@@ -188,7 +193,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void insert_duplicatePrimaryContact() {
+    @DisplayName("inserting a second active customer with a taken primary contact fails with DuplicateException(primaryContact)")
+    public void insert_duplicatePrimaryContact() {
         insert(withContacts(customer("A"), email("a@example.com", true)));
         assertThatThrownBy(() -> insert(withContacts(customer("B"), email("a@example.com", true))))
                 .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("primaryContact"));
@@ -197,7 +203,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("a non-primary contact may be shared, also with another customer's primary one")
-    void insert_sharedNonPrimaryContact() {
+    public void insert_sharedNonPrimaryContact() {
         insert(withContacts(customer("A"), email("a@example.com", true)));
         insert(withContacts(customer("B"), email("x@example.com", true), email("a@example.com", false)));
         insert(withContacts(customer("C"), email("y@example.com", true), email("a@example.com", false)));
@@ -206,7 +212,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("an inactive customer may be inserted holding keys an active one holds")
-    void insert_inactiveWithTakenKeys() {
+    public void insert_inactiveWithTakenKeys() {
         insert(withContacts(withExternalId(customer("A"), "pos:member", "1"), email("a@example.com", true)));
         Customer old = withContacts(withExternalId(customer("B"), "pos:member", "1"), email("a@example.com", true))
                 .withBookkeeping(1, CustomerStatus.DELETED, null, fixtures().now());
@@ -215,7 +221,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void update_takingAnotherCustomersExternalId() {
+    @DisplayName("an update taking another active customer's external id fails with DuplicateException(externalId) and changes nothing")
+    public void update_takingAnotherCustomersExternalId() {
         insert(withExternalId(customer("A"), "pos:member", "1"));
         Customer b = insert(withExternalId(customer("B"), "pos:member", "2"));
         Customer clash = fixtures().next(withExternalId(b, "pos:member", "1"));
@@ -225,7 +232,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void update_takingAnotherCustomersPrimaryContact() {
+    @DisplayName("an update taking another active customer's primary contact fails with DuplicateException(primaryContact) and changes nothing")
+    public void update_takingAnotherCustomersPrimaryContact() {
         insert(withContacts(customer("A"), email("a@example.com", true)));
         Customer b = insert(withContacts(customer("B"), email("b@example.com", true)));
         Customer clash = fixtures().next(withContacts(b, email("a@example.com", true)));
@@ -236,7 +244,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("an update that keeps the customer's own keys does not clash with itself")
-    void update_keepingOwnKeys() {
+    public void update_keepingOwnKeys() {
         Customer a = insert(withContacts(withExternalId(customer("A"), "pos:member", "1"), email("a@example.com", true)));
         Customer changed = fixtures().next(a.withStage(LifecycleStage.ACTIVE));
         inWrite(s -> s.customers().update(changed));
@@ -245,7 +253,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("keys are released when the holder becomes DELETED")
-    void keys_releasedOnDelete() {
+    public void keys_releasedOnDelete() {
         Customer a = insert(withContacts(withExternalId(customer("A"), "pos:member", "1"), email("a@example.com", true)));
         inWrite(s -> s.customers().update(fixtures().next(a, CustomerStatus.DELETED, null)));
         Customer b = insert(withContacts(withExternalId(customer("B"), "pos:member", "1"), email("a@example.com", true)));
@@ -254,7 +262,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("keys are released when the holder is MERGED into another customer")
-    void keys_releasedOnMerge() {
+    public void keys_releasedOnMerge() {
         Customer survivor = insert(customer("S"));
         Customer a = insert(withContacts(withExternalId(customer("A"), "pos:member", "1"), email("a@example.com", true)));
         inWrite(s -> s.customers().update(fixtures().next(a, CustomerStatus.MERGED, survivor.id())));
@@ -266,7 +274,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("reactivating a customer whose keys were taken meanwhile clashes")
-    void update_reactivationClashes() {
+    public void update_reactivationClashes() {
         Customer a = insert(withExternalId(customer("A"), "pos:member", "1"));
         Customer deleted = fixtures().next(a, CustomerStatus.DELETED, null);
         inWrite(s -> s.customers().update(deleted));
@@ -277,7 +285,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("the same external id and primary contact may exist in another tenant")
-    void keys_perTenant() {
+    public void keys_perTenant() {
         insert(withContacts(withExternalId(customer("A"), "pos:member", "1"), email("a@example.com", true)));
         Customer other = withContacts(withExternalId(fixtures().customer(OTHER_TENANT, "B"), "pos:member", "1"),
                 email("a@example.com", true));
@@ -290,7 +298,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("update with the next version replaces the stored customer")
-    void update_nextVersion() {
+    public void update_nextVersion() {
         Customer a = insert(customer("A"));
         clock().advance(Duration.ofMinutes(5));
         Customer changed = fixtures().next(a.withPerson(Person.named("Anna Müller")).withStage(LifecycleStage.NEW)
@@ -304,7 +312,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("update with the same version as stored fails with VersionConflictException")
-    void update_staleVersion() {
+    public void update_staleVersion() {
         Customer a = insert(customer("A"));
         inWrite(s -> s.customers().update(fixtures().next(a)));
         Customer stale = fixtures().next(a.withStage(LifecycleStage.CHURNED)); // version 2 again
@@ -314,7 +322,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("update skipping a version fails with VersionConflictException")
-    void update_futureVersion() {
+    public void update_futureVersion() {
         Customer a = insert(customer("A"));
         Customer skipping = a.withBookkeeping(3, CustomerStatus.ACTIVE, null, fixtures().now());
         assertThatThrownBy(() -> inWrite(s -> s.customers().update(skipping))).isInstanceOf(VersionConflictException.class);
@@ -322,14 +330,15 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void update_unknownId() {
+    @DisplayName("updating an unknown customer fails with NotFoundException")
+    public void update_unknownId() {
         Customer never = fixtures().next(customer("A"));
         assertThatThrownBy(() -> inWrite(s -> s.customers().update(never))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     @DisplayName("tags and attributes can be removed by update")
-    void update_removesTagsAndAttributes() {
+    public void update_removesTagsAndAttributes() {
         TagId t = fixtures().tagId();
         Customer a = insert(customer("A").withTag(t).withAttribute("x", AttributeValue.of("1")));
         Customer changed = fixtures().next(a.withoutTag(t).withAttribute("x", null));
@@ -343,7 +352,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("without a status criterion only ACTIVE customers match")
-    void query_defaultActiveOnly() {
+    public void query_defaultActiveOnly() {
         Customer a = insert(customer("A"));
         Customer b = insert(customer("B"));
         Customer m = insert(customer("M"));
@@ -354,7 +363,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void query_statusIn() {
+    @DisplayName("StatusIn replaces the default ACTIVE filter")
+    public void query_statusIn() {
         Customer a = insert(customer("A"));
         Customer b = insert(customer("B"));
         Customer c = insert(customer("C"));
@@ -367,7 +377,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void query_stageIn() {
+    @DisplayName("StageIn matches any of the given stages")
+    public void query_stageIn() {
         Customer a = insert(customer("A").withStage(LifecycleStage.NEW));
         insert(customer("B").withStage(LifecycleStage.LEAD));
         Customer c = insert(customer("C").withStage(LifecycleStage.AT_RISK));
@@ -376,7 +387,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void query_hasTag() {
+    @DisplayName("HasTag matches customers with the tag assigned")
+    public void query_hasTag() {
         TagId vip = fixtures().tagId();
         TagId other = fixtures().tagId();
         Customer a = insert(customer("A").withTag(vip).withTag(other));
@@ -387,7 +399,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("AttributeEquals matches text exactly and numbers by value, ignoring scale (2.0 == 2)")
-    void query_attributeEquals() {
+    public void query_attributeEquals() {
         Customer a = insert(customer("A").withAttribute("size", AttributeValue.of(new BigDecimal("2.0")))
                 .withAttribute("city", AttributeValue.of("Berlin")));
         insert(customer("B").withAttribute("size", AttributeValue.of(new BigDecimal("2.5")))
@@ -400,7 +412,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void query_attributeEqualsBooleanAndDate() {
+    @DisplayName("AttributeEquals matches boolean and date attributes")
+    public void query_attributeEqualsBooleanAndDate() {
         Customer a = insert(customer("A").withAttribute("vip", AttributeValue.of(true))
                 .withAttribute("since", AttributeValue.of(LocalDate.of(2020, 5, 1))));
         Customer b = insert(customer("B").withAttribute("vip", AttributeValue.of(false)));
@@ -412,7 +425,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("AttributeBetween on numbers is inclusive, compares by value (10 > 9.5), and skips customers without it")
-    void query_attributeBetweenNumber() {
+    public void query_attributeBetweenNumber() {
         Customer a = insert(customer("A").withAttribute("n", AttributeValue.of(new BigDecimal("9.5"))));
         Customer b = insert(customer("B").withAttribute("n", AttributeValue.of(10)));
         Customer c = insert(customer("C").withAttribute("n", AttributeValue.of(new BigDecimal("100.00"))));
@@ -426,7 +439,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("AttributeBetween with one open bound")
-    void query_attributeBetweenOpenBounds() {
+    public void query_attributeBetweenOpenBounds() {
         Customer a = insert(customer("A").withAttribute("n", AttributeValue.of(1)));
         Customer b = insert(customer("B").withAttribute("n", AttributeValue.of(5)));
         Customer c = insert(customer("C").withAttribute("n", AttributeValue.of(50)));
@@ -438,7 +451,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void query_attributeBetweenDate() {
+    @DisplayName("AttributeBetween on dates is inclusive at both ends")
+    public void query_attributeBetweenDate() {
         Customer a = insert(customer("A").withAttribute("d", AttributeValue.of(LocalDate.of(2024, 1, 1))));
         Customer b = insert(customer("B").withAttribute("d", AttributeValue.of(LocalDate.of(2024, 12, 31))));
         insert(customer("C").withAttribute("d", AttributeValue.of(LocalDate.of(2025, 1, 1))));
@@ -449,7 +463,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("AttributeBetween on text compares by code point")
-    void query_attributeBetweenText() {
+    public void query_attributeBetweenText() {
         Customer a = insert(customer("A").withAttribute("code", AttributeValue.of("B")));
         Customer b = insert(customer("B").withAttribute("code", AttributeValue.of("Ba")));
         insert(customer("C").withAttribute("code", AttributeValue.of("a"))); // 'a' > 'C' in code points
@@ -460,7 +474,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("AttributeBetween on timestamps is inclusive at microsecond precision")
-    void query_attributeBetweenTimestamp() {
+    public void query_attributeBetweenTimestamp() {
         Instant t = Instant.parse("2025-06-01T10:00:00.000001Z");
         Customer a = insert(customer("A").withAttribute("seen", AttributeValue.of(t)));
         insert(customer("B").withAttribute("seen", AttributeValue.of(t.minusNanos(1000))));
@@ -472,7 +486,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("CreatedBetween is half-open: [from, to)")
-    void query_createdBetween() {
+    public void query_createdBetween() {
         Instant t0 = fixtures().now();
         Customer a = insert(createdAt(customer("A"), t0));
         Customer b = insert(createdAt(customer("B"), t0.plusSeconds(10)));
@@ -487,7 +501,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("ContactContains finds a fragment of any contact value, ignoring ASCII case")
-    void query_contactContains() {
+    public void query_contactContains() {
         Customer a = insert(withContacts(customer("A"), email("anna.mueller@example.com", true)));
         Customer b = insert(withContacts(customer("B"), email("bob@example.com", true),
                 new ContactPoint(ContactType.PHONE, "+8613812345678", false, false)));
@@ -499,7 +513,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("NameContains matches a fragment of the display name, ignoring case, also for CJK names")
-    void query_nameContains() {
+    public void query_nameContains() {
         Customer a = insert(customer("王小明"));
         Customer b = insert(customer("Anna Müller"));
         insert(customer("李雷"));
@@ -509,7 +523,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void query_sourceChannelIs() {
+    @DisplayName("SourceChannelIs matches the source channel exactly")
+    public void query_sourceChannelIs() {
         Customer a = insert(customer("A").withSourceChannel(Channel.POS));
         insert(customer("B").withSourceChannel(Channel.ESHOP));
         insert(customer("C"));
@@ -518,7 +533,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("several criteria combine with AND")
-    void query_criteriaCombineWithAnd() {
+    public void query_criteriaCombineWithAnd() {
         TagId vip = fixtures().tagId();
         Customer a = insert(customer("Anna").withTag(vip).withStage(LifecycleStage.ACTIVE).withSourceChannel(Channel.POS)
                 .withAttribute("n", AttributeValue.of(5)));
@@ -538,7 +553,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("CREATED_ASC orders by (createdAt, id) ascending")
-    void query_sortCreatedAsc() {
+    public void query_sortCreatedAsc() {
         Instant t0 = fixtures().now();
         Customer b = insert(createdAt(customer("B"), t0.plusSeconds(1)));
         Customer a = insert(createdAt(customer("A"), t0));
@@ -551,7 +566,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("CREATED_DESC orders by (createdAt, id) descending")
-    void query_sortCreatedDesc() {
+    public void query_sortCreatedDesc() {
         Instant t0 = fixtures().now();
         Customer b = insert(createdAt(customer("B"), t0.plusSeconds(1)));
         Customer a = insert(createdAt(customer("A"), t0));
@@ -564,7 +579,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("NAME_ASC orders by lower-cased display name compared by code point, then id")
-    void query_sortNameAsc() {
+    public void query_sortNameAsc() {
         Customer zh = insert(customer("王小明"));
         Customer bob = insert(customer("bob"));
         Customer anna = insert(customer("Anna"));
@@ -578,7 +593,8 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void query_limit() {
+    @DisplayName("a query returns at most limit customers")
+    public void query_limit() {
         for (int i = 0; i < 5; i++) {
             insert(customer("C" + i));
         }
@@ -587,7 +603,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("count equals the number of customers the query returns")
-    void count_matchesQuery() {
+    public void count_matchesQuery() {
         TagId t = fixtures().tagId();
         for (int i = 0; i < 7; i++) {
             insert(i % 3 == 0 ? customer("C" + i).withTag(t) : customer("C" + i));
@@ -598,14 +614,15 @@ public abstract class CustomerStoreContract extends AdapterContract {
     }
 
     @Test
-    void query_emptyStore() {
+    @DisplayName("queries and counts on an empty store return nothing")
+    public void query_emptyStore() {
         assertThat(query(CustomerQuery.all())).isEmpty();
         assertThat(readCount(s -> s.customers().count(TENANT, CustomerQuery.all()))).isZero();
     }
 
     @Test
     @DisplayName("insertAll stores every customer like insert does")
-    void insertAll_storesEvery() {
+    public void insertAll_storesEvery() {
         List<Customer> many = List.of(customer("A"), customer("B"), customer("C"));
         inWrite(s -> s.customers().insertAll(many));
         assertThat(query(CustomerQuery.all())).containsExactlyInAnyOrderElementsOf(many);
@@ -613,7 +630,7 @@ public abstract class CustomerStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("insertAll with a clashing key fails with DuplicateException and stores nothing of that transaction")
-    void insertAll_duplicateRollsBack() {
+    public void insertAll_duplicateRollsBack() {
         insert(withExternalId(customer("A"), "pos:member", "1"));
         List<Customer> batch = List.of(customer("B"), withExternalId(customer("C"), "pos:member", "1"));
         assertThatThrownBy(() -> inWrite(s -> s.customers().insertAll(batch))).isInstanceOf(DuplicateException.class);

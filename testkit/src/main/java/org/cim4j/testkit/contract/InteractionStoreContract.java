@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The written contract of {@link org.cim4j.spi.InteractionStore}: exact round trips, duplicate ids,
  * the newest-first timeline with {@code (occurredAt, id)} keysets, type and time filters, counts.
  */
-public abstract class InteractionStoreContract extends AdapterContract {
+public abstract class InteractionStoreContract extends AdapterContract implements StorageContractRules.InteractionStoreRules {
     static final Comparator<Interaction> NEWEST_FIRST =
             Comparator.comparing(Interaction::occurredAt).thenComparing(Interaction::id).reversed();
 
@@ -52,7 +52,7 @@ public abstract class InteractionStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("insert then findById returns an equal interaction, nulls included")
-    void insert_findById_roundTrip() {
+    public void insert_findById_roundTrip() {
         Interaction full = store(interaction(InteractionType.COMPLAINT, t0.plusNanos(7_000)));
         Interaction bare = store(new Interaction(fixtures().interactionId(), TENANT, customer.id(), InteractionType.of("page_view"),
                 Channel.APP, Direction.NONE, t0, null, null, null, null, null, null, fixtures().now()));
@@ -62,7 +62,8 @@ public abstract class InteractionStoreContract extends AdapterContract {
     }
 
     @Test
-    void insert_duplicateId() {
+    @DisplayName("inserting an interaction with an existing id fails with DuplicateException")
+    public void insert_duplicateId() {
         Interaction i = store(interaction(InteractionType.CALL, t0));
         Interaction again = new Interaction(i.id(), TENANT, customer.id(), InteractionType.EMAIL, Channel.EMAIL,
                 Direction.OUTBOUND, t0.plusSeconds(5), null, null, null, null, null, null, fixtures().now());
@@ -72,7 +73,7 @@ public abstract class InteractionStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("the timeline is newest first by (occurredAt, id) descending")
-    void timeline_newestFirstTiesById() {
+    public void timeline_newestFirstTiesById() {
         List<Interaction> all = new ArrayList<>();
         for (int k = 0; k < 8; k++) {
             all.add(interaction(InteractionType.CALL, t0.plusSeconds(k % 3)));
@@ -83,7 +84,7 @@ public abstract class InteractionStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("walking the timeline with keysets returns each interaction once")
-    void timeline_keysetPaging() {
+    public void timeline_keysetPaging() {
         List<Interaction> all = new ArrayList<>();
         for (int k = 0; k < 13; k++) {
             all.add(interaction(InteractionType.VISIT, t0.plusSeconds(k / 2)));
@@ -105,7 +106,7 @@ public abstract class InteractionStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("type filter and the half-open time window [from, to) restrict timeline and count alike")
-    void timeline_typeAndWindowFilters() {
+    public void timeline_typeAndWindowFilters() {
         Interaction call = store(interaction(InteractionType.CALL, t0));
         Interaction chat = store(interaction(InteractionType.CHAT, t0.plusSeconds(10)));
         Interaction complaint = store(interaction(InteractionType.COMPLAINT, t0.plusSeconds(20)));
@@ -120,7 +121,7 @@ public abstract class InteractionStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("a customer's timeline holds only that customer's interactions")
-    void timeline_onlyThatCustomer() {
+    public void timeline_onlyThatCustomer() {
         Customer other = insert(fixtures().customer(TENANT, "李雷"));
         Interaction mine = store(interaction(InteractionType.CALL, t0));
         store(fixtures().interaction(TENANT, other.id(), InteractionType.CALL, t0.plusSeconds(1)));
@@ -129,7 +130,8 @@ public abstract class InteractionStoreContract extends AdapterContract {
     }
 
     @Test
-    void timeline_limit() {
+    @DisplayName("the timeline returns at most limit interactions, the newest")
+    public void timeline_limit() {
         for (int k = 0; k < 5; k++) {
             store(interaction(InteractionType.CLICK, t0.plusSeconds(k)));
         }
@@ -138,7 +140,8 @@ public abstract class InteractionStoreContract extends AdapterContract {
     }
 
     @Test
-    void timeline_empty() {
+    @DisplayName("a customer without interactions has an empty timeline and count 0")
+    public void timeline_empty() {
         assertThat(timeline(InteractionQuery.all(), null, 10)).isEmpty();
         assertThat(readCount(s -> s.interactions().count(TENANT, customer.id(), InteractionQuery.all()))).isZero();
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@link CustomerKeyset#of(Customer)} of the last item returns every match exactly once and in
  * order, for every sort, even while other customers are inserted between page reads.
  */
-public abstract class PagingContract extends AdapterContract {
+public abstract class PagingContract extends AdapterContract implements StorageContractRules.PagingRules {
     private static final String[] NAMES = {"王小明", "李雷", "Anna", "anna", "Bob", "Émile", "Zoë", "韩梅梅", "Chen Wei", "Ölaf"};
 
     /** Inserts {@code n} customers with colliding names and creation times (ties broken by id). */
@@ -79,7 +79,7 @@ public abstract class PagingContract extends AdapterContract {
     @ParameterizedTest(name = "{0}")
     @EnumSource(CustomerSort.class)
     @DisplayName("page after page returns every customer exactly once, in sort order")
-    void paging_everyCustomerOnceInOrder(CustomerSort sort) {
+    public void paging_everyCustomerOnceInOrder(CustomerSort sort) {
         List<Customer> all = seed(37, 1);
         CustomerQuery q = CustomerQuery.builder().sort(sort).build();
         List<Customer> expected = all.stream().sorted(order(sort)).toList();
@@ -90,7 +90,7 @@ public abstract class PagingContract extends AdapterContract {
     @ParameterizedTest(name = "{0}")
     @EnumSource(CustomerSort.class)
     @DisplayName("customers inserted between page reads never make a pre-existing one repeat or vanish")
-    void paging_stableUnderInserts(CustomerSort sort) {
+    public void paging_stableUnderInserts(CustomerSort sort) {
         List<Customer> before = seed(23, 2);
         CustomerQuery q = CustomerQuery.builder().sort(sort).build();
         int[] n = {0};
@@ -109,7 +109,7 @@ public abstract class PagingContract extends AdapterContract {
     @ParameterizedTest(name = "{0}")
     @EnumSource(CustomerSort.class)
     @DisplayName("pages of one item walk the whole result")
-    void paging_limitOne(CustomerSort sort) {
+    public void paging_limitOne(CustomerSort sort) {
         List<Customer> all = seed(9, 3);
         assertThat(readAll(CustomerQuery.builder().sort(sort).build(), 1, null))
                 .containsExactlyElementsOf(all.stream().sorted(order(sort)).toList());
@@ -117,7 +117,7 @@ public abstract class PagingContract extends AdapterContract {
 
     @Test
     @DisplayName("an empty result is one empty page")
-    void paging_emptyResult() {
+    public void paging_emptyResult() {
         seed(5, 4);
         CustomerQuery q = CustomerQuery.builder().nameContains("nobody-has-this-name").build();
         assertThat(page(q, null, 10)).isEmpty();
@@ -125,7 +125,7 @@ public abstract class PagingContract extends AdapterContract {
 
     @Test
     @DisplayName("the page after the last customer is empty")
-    void paging_afterLast() {
+    public void paging_afterLast() {
         List<Customer> all = seed(6, 5);
         Customer last = all.stream().max(order(CustomerSort.CREATED_ASC)).orElseThrow();
         assertThat(page(CustomerQuery.all(), CustomerKeyset.of(last), 10)).isEmpty();
@@ -133,7 +133,7 @@ public abstract class PagingContract extends AdapterContract {
 
     @Test
     @DisplayName("paging a filtered query returns exactly the matching customers")
-    void paging_filtered() {
+    public void paging_filtered() {
         List<Customer> all = seed(30, 6);
         CustomerQuery q = CustomerQuery.builder().stage(LifecycleStage.ACTIVE).sort(CustomerSort.NAME_ASC).build();
         List<Customer> expected = all.stream().filter(c -> c.stage() == LifecycleStage.ACTIVE)
@@ -143,7 +143,7 @@ public abstract class PagingContract extends AdapterContract {
 
     @Test
     @DisplayName("a keyset from a customer that no longer matches still positions the next page")
-    void paging_keysetOfDeletedCustomer() {
+    public void paging_keysetOfDeletedCustomer() {
         List<Customer> all = seed(10, 7);
         List<Customer> sorted = all.stream().sorted(order(CustomerSort.CREATED_ASC)).toList();
         Customer pivot = sorted.get(4);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The written contract of {@link org.cim4j.spi.PurchaseStore}: round trips with exact money,
  * {@code (tenant, channel, orderId)} uniqueness, optimistic versions, newest-first history.
  */
-public abstract class PurchaseStoreContract extends AdapterContract {
+public abstract class PurchaseStoreContract extends AdapterContract implements StorageContractRules.PurchaseStoreRules {
     static final Comparator<Purchase> NEWEST_FIRST =
             Comparator.comparing(Purchase::occurredAt).thenComparing(Purchase::id).reversed();
 
@@ -53,7 +53,7 @@ public abstract class PurchaseStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("insert then findById and findByOrder return an equal purchase (lines, exact money, µs time)")
-    void insert_findById_roundTrip() {
+    public void insert_findById_roundTrip() {
         Purchase p = store(purchase(Channel.POS, "order-1", t0.plusNanos(999_000)));
         assertThat(readOptional(s -> s.purchases().findById(TENANT, p.id()))).contains(p);
         assertThat(readOptional(s -> s.purchases().findByOrder(TENANT, Channel.POS, "order-1"))).contains(p);
@@ -63,14 +63,15 @@ public abstract class PurchaseStoreContract extends AdapterContract {
     }
 
     @Test
-    void findById_unknown() {
+    @DisplayName("unknown purchase ids and order ids find nothing")
+    public void findById_unknown() {
         assertThat(readOptional(s -> s.purchases().findById(TENANT, fixtures().purchaseId()))).isEmpty();
         assertThat(readOptional(s -> s.purchases().findByOrder(TENANT, Channel.POS, "nope"))).isEmpty();
     }
 
     @Test
     @DisplayName("an order id is unique per tenant and channel")
-    void insert_duplicateOrderId() {
+    public void insert_duplicateOrderId() {
         Purchase p = store(purchase(Channel.POS, "order-1", t0));
         assertThatThrownBy(() -> store(purchase(Channel.POS, "order-1", t0.plusSeconds(1))))
                 .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("orderId"));
@@ -79,7 +80,7 @@ public abstract class PurchaseStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("the same order id in another channel or another tenant is a different order")
-    void insert_sameOrderIdOtherChannelOrTenant() {
+    public void insert_sameOrderIdOtherChannelOrTenant() {
         Purchase pos = store(purchase(Channel.POS, "order-1", t0));
         Purchase shop = store(purchase(Channel.ESHOP, "order-1", t0.plusSeconds(1)));
         Customer foreign = insert(fixtures().customer(OTHER_TENANT, "Bob"));
@@ -90,7 +91,8 @@ public abstract class PurchaseStoreContract extends AdapterContract {
     }
 
     @Test
-    void insert_duplicateId() {
+    @DisplayName("inserting a purchase with an existing id fails with DuplicateException")
+    public void insert_duplicateId() {
         Purchase p = store(purchase(Channel.POS, "order-1", t0));
         Purchase sameId = new Purchase(p.id(), TENANT, customer.id(), "order-2", Channel.POS, null, t0, p.lines(),
                 p.total(), p.refunded(), p.status(), 1, p.recordedAt());
@@ -99,7 +101,7 @@ public abstract class PurchaseStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("update with the next version replaces the purchase (a partial refund)")
-    void update_nextVersion() {
+    public void update_nextVersion() {
         Purchase p = store(purchase(Channel.POS, "order-1", t0));
         Purchase refunded = p.withRefunded(Money.of("5.05", "CNY"));
         inWrite(s -> s.purchases().update(refunded));
@@ -111,7 +113,7 @@ public abstract class PurchaseStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("update from a stale version fails with VersionConflictException")
-    void update_staleVersion() {
+    public void update_staleVersion() {
         Purchase p = store(purchase(Channel.POS, "order-1", t0));
         inWrite(s -> s.purchases().update(p.withRefunded(Money.of("1.00", "CNY"))));
         Purchase stale = p.withRefunded(Money.of("2.00", "CNY"));
@@ -121,14 +123,15 @@ public abstract class PurchaseStoreContract extends AdapterContract {
     }
 
     @Test
-    void update_unknownId() {
+    @DisplayName("updating an unknown purchase fails with NotFoundException")
+    public void update_unknownId() {
         Purchase never = purchase(Channel.POS, "order-9", t0).withRefunded(Money.of("1.00", "CNY"));
         assertThatThrownBy(() -> inWrite(s -> s.purchases().update(never))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     @DisplayName("history is newest first, ties broken by id descending, and keysets walk it exactly once")
-    void history_newestFirstAndKeysets() {
+    public void history_newestFirstAndKeysets() {
         List<Purchase> all = new ArrayList<>();
         for (int k = 0; k < 11; k++) {
             all.add(purchase(k % 2 == 0 ? Channel.POS : Channel.ESHOP, "order-" + k, t0.plusSeconds(k / 3)));
@@ -153,7 +156,7 @@ public abstract class PurchaseStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("history holds only that customer's purchases")
-    void history_onlyThatCustomer() {
+    public void history_onlyThatCustomer() {
         Customer other = insert(fixtures().customer(TENANT, "Bob"));
         Purchase mine = store(purchase(Channel.POS, "order-1", t0));
         store(fixtures().purchase(TENANT, other.id(), Channel.POS, "order-2", t0));

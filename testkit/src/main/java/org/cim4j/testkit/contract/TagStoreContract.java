@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The written contract of {@link org.cim4j.spi.TagStore}: round trips, unique names per tenant, ordered listing. */
-public abstract class TagStoreContract extends AdapterContract {
+public abstract class TagStoreContract extends AdapterContract implements StorageContractRules.TagStoreRules {
 
     private Tag store(Tag t) {
         inWrite(s -> s.tags().insert(t));
@@ -21,7 +21,7 @@ public abstract class TagStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("insert then findById and findByName return an equal tag")
-    void insert_findById_roundTrip() {
+    public void insert_findById_roundTrip() {
         Tag vip = store(fixtures().tag(TENANT, "VIP 贵宾"));
         Tag bare = store(new Tag(fixtures().tagId(), TENANT, "bare", null, null, TagKind.RULE, fixtures().now()));
         assertThat(readOptional(s -> s.tags().findById(TENANT, vip.id()))).contains(vip);
@@ -30,20 +30,22 @@ public abstract class TagStoreContract extends AdapterContract {
     }
 
     @Test
-    void find_unknown() {
+    @DisplayName("unknown tag ids and names find nothing")
+    public void find_unknown() {
         assertThat(readOptional(s -> s.tags().findById(TENANT, fixtures().tagId()))).isEmpty();
         assertThat(readOptional(s -> s.tags().findByName(TENANT, "nope"))).isEmpty();
     }
 
     @Test
     @DisplayName("findByName is exact (case-sensitive)")
-    void findByName_exact() {
+    public void findByName_exact() {
         store(fixtures().tag(TENANT, "VIP"));
         assertThat(readOptional(s -> s.tags().findByName(TENANT, "vip"))).isEmpty();
     }
 
     @Test
-    void insert_duplicateName() {
+    @DisplayName("inserting a second tag with a taken name fails with DuplicateException(name)")
+    public void insert_duplicateName() {
         store(fixtures().tag(TENANT, "VIP"));
         assertThatThrownBy(() -> store(fixtures().tag(TENANT, "VIP")))
                 .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.key()).isEqualTo("name"));
@@ -52,7 +54,7 @@ public abstract class TagStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("the same name may exist in another tenant")
-    void insert_sameNameOtherTenant() {
+    public void insert_sameNameOtherTenant() {
         Tag a = store(fixtures().tag(TENANT, "VIP"));
         Tag b = store(fixtures().tag(OTHER_TENANT, "VIP"));
         assertThat(readOptional(s -> s.tags().findByName(OTHER_TENANT, "VIP"))).contains(b);
@@ -61,7 +63,7 @@ public abstract class TagStoreContract extends AdapterContract {
 
     @Test
     @DisplayName("list orders by name compared by code point (binary), so 'B' < 'a' < 'é' < '王'")
-    void list_orderedByNameBinary() {
+    public void list_orderedByNameBinary() {
         List<Tag> tags = List.of(fixtures().tag(TENANT, "王"), fixtures().tag(TENANT, "a"), fixtures().tag(TENANT, "é"),
                 fixtures().tag(TENANT, "B"), fixtures().tag(TENANT, "ab"));
         tags.forEach(this::store);
@@ -72,7 +74,8 @@ public abstract class TagStoreContract extends AdapterContract {
     }
 
     @Test
-    void list_empty() {
+    @DisplayName("a tenant without tags lists none")
+    public void list_empty() {
         assertThat(readList(s -> s.tags().list(TENANT))).isEmpty();
     }
 }

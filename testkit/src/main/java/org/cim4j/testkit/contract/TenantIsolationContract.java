@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * Tenant isolation: every read, query, count and update of one tenant ignores another tenant's
  * records, even when they share ids, keys, names and contact values.
  */
-public abstract class TenantIsolationContract extends AdapterContract {
+public abstract class TenantIsolationContract extends AdapterContract implements StorageContractRules.TenantIsolationRules {
     private Customer mine;
     private Customer theirs;
     private Tag theirTag;
@@ -57,7 +57,7 @@ public abstract class TenantIsolationContract extends AdapterContract {
 
     @Test
     @DisplayName("findById, findByContact and findByExternalId never return another tenant's customer")
-    void customerLookups_isolated() {
+    public void customerLookups_isolated() {
         provider().read(s -> {
             assertThat(s.customers().findById(TENANT, theirs.id())).isEmpty();
             assertThat(s.customers().findByContact(TENANT, ContactType.EMAIL, "xm@example.com")).isEmpty();
@@ -70,7 +70,7 @@ public abstract class TenantIsolationContract extends AdapterContract {
 
     @Test
     @DisplayName("queries and counts with any criterion and sort never match another tenant's customer")
-    void customerQueries_isolated() {
+    public void customerQueries_isolated() {
         List<CustomerQuery> queries = List.of(CustomerQuery.all(),
                 CustomerQuery.builder().sort(CustomerSort.NAME_ASC).build(),
                 CustomerQuery.builder().sort(CustomerSort.CREATED_DESC).build(),
@@ -98,7 +98,7 @@ public abstract class TenantIsolationContract extends AdapterContract {
 
     @Test
     @DisplayName("updating a customer id under the wrong tenant fails with NotFoundException and changes nothing")
-    void customerUpdate_isolated() {
+    public void customerUpdate_isolated() {
         Customer hijack = Fixtures.inTenant(fixtures().next(theirs), TENANT);
         assertThatThrownBy(() -> inWrite(s -> s.customers().update(hijack))).isInstanceOf(NotFoundException.class);
         assertThat(readOptional(s -> s.customers().findById(OTHER_TENANT, theirs.id()))).contains(theirs);
@@ -106,7 +106,7 @@ public abstract class TenantIsolationContract extends AdapterContract {
 
     @Test
     @DisplayName("tags of another tenant are invisible by id, name and list")
-    void tags_isolated() {
+    public void tags_isolated() {
         provider().read(s -> {
             assertThat(s.tags().findById(TENANT, theirTag.id())).isEmpty();
             assertThat(s.tags().findByName(TENANT, "VIP")).isEmpty();
@@ -117,7 +117,7 @@ public abstract class TenantIsolationContract extends AdapterContract {
 
     @Test
     @DisplayName("interactions of another tenant are invisible by id, timeline and count")
-    void interactions_isolated() {
+    public void interactions_isolated() {
         provider().read(s -> {
             assertThat(s.interactions().findById(TENANT, theirInteraction.id())).isEmpty();
             assertThat(s.interactions().timeline(TENANT, theirs.id(), InteractionQuery.all(), null, 10)).isEmpty();
@@ -128,7 +128,7 @@ public abstract class TenantIsolationContract extends AdapterContract {
 
     @Test
     @DisplayName("purchases of another tenant are invisible by id, order and history, and cannot be updated")
-    void purchases_isolated() {
+    public void purchases_isolated() {
         provider().read(s -> {
             assertThat(s.purchases().findById(TENANT, theirPurchase.id())).isEmpty();
             assertThat(s.purchases().findByOrder(TENANT, Channel.POS, "order-1")).isEmpty();

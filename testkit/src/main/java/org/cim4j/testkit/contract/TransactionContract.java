@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Transactions of {@link org.cim4j.spi.StorageProvider#inTransaction}: all-or-nothing, exceptions
  * pass through unchanged, results are returned, and a transaction reads its own writes.
  */
-public abstract class TransactionContract extends AdapterContract {
+public abstract class TransactionContract extends AdapterContract implements StorageContractRules.TransactionRules {
 
     /** An unchecked exception a work throws on purpose. */
     static final class Boom extends RuntimeException {
@@ -36,7 +36,7 @@ public abstract class TransactionContract extends AdapterContract {
 
     @Test
     @DisplayName("a work that writes to every store and then throws leaves nothing behind")
-    void failedWork_leavesNothing() {
+    public void failedWork_leavesNothing() {
         Customer existing = insert(fixtures().customer(TENANT, "Existing"));
         Customer c = fixtures().customer(TENANT, "王小明");
         Tag t = fixtures().tag(TENANT, "VIP");
@@ -66,7 +66,7 @@ public abstract class TransactionContract extends AdapterContract {
 
     @Test
     @DisplayName("the exception a work throws reaches the caller as the same instance")
-    void failedWork_exceptionPassesThroughUnchanged() {
+    public void failedWork_exceptionPassesThroughUnchanged() {
         Boom boom = new Boom();
         ValidationException invalid = new ValidationException("customer.create", java.util.List.of(
                 new Violation("displayName", "must not be blank", null)));
@@ -80,7 +80,7 @@ public abstract class TransactionContract extends AdapterContract {
 
     @Test
     @DisplayName("a committed work's return value is returned")
-    void work_returnValue() {
+    public void work_returnValue() {
         String result = provider().write(s -> "result");
         assertThat(result).isEqualTo("result");
         int answer = provider().read(s -> 42);
@@ -89,7 +89,7 @@ public abstract class TransactionContract extends AdapterContract {
 
     @Test
     @DisplayName("reads inside a transaction see its own uncommitted writes")
-    void work_readsOwnWrites() {
+    public void work_readsOwnWrites() {
         Customer c = fixtures().customer(TENANT, "A");
         Tag t = fixtures().tag(TENANT, "VIP");
         provider().write(s -> {
@@ -109,7 +109,7 @@ public abstract class TransactionContract extends AdapterContract {
 
     @Test
     @DisplayName("a failed update inside a transaction rolls back the transaction's other writes")
-    void failedUpdate_rollsBackOtherWrites() {
+    public void failedUpdate_rollsBackOtherWrites() {
         Customer a = insert(fixtures().customer(TENANT, "A"));
         Customer b = fixtures().customer(TENANT, "B");
         Tag t = fixtures().tag(TENANT, "VIP");
@@ -127,7 +127,7 @@ public abstract class TransactionContract extends AdapterContract {
 
     @Test
     @DisplayName("an update of an unknown customer after other writes rolls them back")
-    void notFound_rollsBackOtherWrites() {
+    public void notFound_rollsBackOtherWrites() {
         Customer b = fixtures().customer(TENANT, "B");
         Customer ghost = fixtures().next(fixtures().customer(TENANT, "Ghost"));
         assertThatThrownBy(() -> provider().write(s -> {
@@ -140,7 +140,7 @@ public abstract class TransactionContract extends AdapterContract {
 
     @Test
     @DisplayName("a transaction that updated a customer and failed leaves its version unchanged, so the update can be redone")
-    void failedWork_versionUntouched() {
+    public void failedWork_versionUntouched() {
         Customer a = insert(fixtures().customer(TENANT, "A"));
         Customer next = fixtures().next(a.withStage(LifecycleStage.ACTIVE));
         assertThatThrownBy(() -> provider().write(s -> {
@@ -153,7 +153,7 @@ public abstract class TransactionContract extends AdapterContract {
 
     @Test
     @DisplayName("committed writes are visible to later transactions")
-    void committedWork_visibleAfterwards() {
+    public void committedWork_visibleAfterwards() {
         Customer c = fixtures().customer(TENANT, "A");
         Tag t = fixtures().tag(TENANT, "VIP");
         provider().write(s -> {
