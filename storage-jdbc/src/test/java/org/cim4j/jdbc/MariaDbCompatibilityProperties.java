@@ -1,0 +1,28 @@
+package org.cim4j.jdbc;
+
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.cim4j.spi.StorageProvider;
+import org.cim4j.testkit.StorageCompatibilityProperties;
+
+/** The storage compatibility properties on MariaDB (own database per class; skipped without a server unless CI=true). */
+class MariaDbCompatibilityProperties extends StorageCompatibilityProperties {
+    private static TestDatabase db;
+
+    @BeforeContainer
+    static void createDatabase() {
+        db = TestDatabase.mariaDb();
+    }
+
+    @AfterContainer
+    static void dropDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Override
+    protected StorageProvider createProvider() {
+        return db.freshProvider();
+    }
+}
