@@ -347,4 +347,19 @@ abstract class JdbcStoreTestBase {
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
         assertThat(read((Stores s) -> s.customers().findById(TENANT, c.id()))).isEmpty();
     }
+
+    @Test
+    void hugeAndPreciseNumbers_roundTripExactly_andMatchByEquality() {
+        BigDecimal huge = new BigDecimal("123456789012345678901234567890123456789012345.5");
+        BigDecimal precise = new BigDecimal("0.1234567890123456789012345");
+        Customer c = f.plain(TENANT, "N").withAttribute("big", AttributeValue.of(huge))
+                .withAttribute("tiny", AttributeValue.of(precise));
+        write(s -> s.customers().insert(c));
+        assertThat(read((Stores s) -> s.customers().findById(TENANT, c.id()))).contains(c);
+        assertThat(ids(CustomerQuery.builder().attributeEquals("big", AttributeValue.of(huge)).build())).containsExactly(c);
+        assertThat(ids(CustomerQuery.builder().attributeEquals("tiny", AttributeValue.of(precise)).build()))
+                .containsExactly(c);
+        assertThat(ids(CustomerQuery.builder().attributeEquals("tiny",
+                AttributeValue.of(new BigDecimal("0.1234567890123456789012346"))).build())).isEmpty();
+    }
 }

@@ -107,8 +107,12 @@ final class CustomerQuerySql {
             AttributeValue v = a.value();
             if (v.type() == AttributeType.NUMBER) {
                 // The indexed decimal column narrows the range; the canonical text makes it exact.
-                sql.append(" AND ca.number_value = ? AND ca.text_value = ?");
-                value(v);
+                if (JdbcCustomerStore.numberColumn(((AttributeValue.Number) v).value()) == null) {
+                    sql.append(" AND ca.number_value IS NULL AND ca.text_value = ?");
+                } else {
+                    sql.append(" AND ca.number_value = ? AND ca.text_value = ?");
+                    value(v);
+                }
                 text(v.asText());
             } else {
                 sql.append(" AND ca.").append(column(v.type())).append(" = ?");
