@@ -1,6 +1,7 @@
 package org.cim4j.customer;
 
 import java.util.Objects;
+import org.cim4j.internal.Masking;
 
 /**
  * A way to reach a customer. Stored values are normalised (e-mail lower-cased, phone in E.164,
@@ -40,5 +41,12 @@ public record ContactPoint(ContactType type, String value, boolean primary, bool
 
     public ContactPoint withValue(String v) {
         return new ContactPoint(type, v, primary, verified);
+    }
+
+    /** Masks the value, so a stray log line cannot leak it. */
+    @Override
+    public String toString() {
+        return "ContactPoint[type=" + type + ", value=" + Masking.contact(type.code(), value) + ", primary=" + primary
+                + ", verified=" + verified + "]";
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.cim4j.internal.Masking;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,5 +46,13 @@ public record Person(String displayName, @Nullable String givenName, @Nullable S
 
     public Person withGender(@Nullable Gender g) {
         return new Person(displayName, givenName, familyName, birthDate, g);
+    }
+
+    /** Masks the names and hides the birth date, so a stray log line cannot leak them. */
+    @Override
+    public String toString() {
+        return "Person[displayName=" + Masking.name(displayName) + ", givenName=" + Masking.name(givenName)
+                + ", familyName=" + Masking.name(familyName) + ", birthDate=" + Masking.hidden(birthDate)
+                + ", gender=" + gender + "]";
     }
 }

@@ -22,4 +22,11 @@ public record PostalAddress(String label, List<String> lines, @Nullable String c
         lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
         Objects.requireNonNull(countryCode, "countryCode");
     }
+
+    /** Shows only the label and country, so a stray log line cannot leak the address. */
+    @Override
+    public String toString() {
+        return "PostalAddress[label=" + label + ", lines=" + lines.size() + ", countryCode=" + countryCode
+                + ", primary=" + primary + "]";
+    }
 }

@@ -2,16 +2,24 @@ package org.cim4j.testkit.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.cim4j.Cim4j;
 import org.cim4j.IdGenerator;
 import org.cim4j.TenantId;
+import org.cim4j.customer.Customer;
 import org.cim4j.spi.Capability;
 import org.cim4j.spi.StorageProvider;
+import org.cim4j.spi.StorageWork;
+import org.cim4j.spi.Stores;
 import org.cim4j.testkit.MutableClock;
+import org.cim4j.testkit.internal.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Base of every contract class of the compatibility kit. Before each test it asks the subclass
@@ -30,6 +38,7 @@ public abstract class AdapterContract {
 
     private StorageProvider provider;
     private MutableClock clock;
+    private Fixtures fixtures;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     /**
@@ -39,14 +48,43 @@ public abstract class AdapterContract {
      */
     protected abstract StorageProvider createProvider();
 
+    /**
+     * Another provider over the same data as the one of the current test, for the optional
+     * {@link Capability#DURABLE} (reopen after close) and {@link Capability#SHARED_ACROSS_INSTANCES}
+     * (two instances at once) contracts. Adapters declaring either capability must override it.
+     */
+    protected StorageProvider openAnotherProvider() {
+        throw new UnsupportedOperationException("an adapter declaring DURABLE or SHARED_ACROSS_INSTANCES must override "
+                + "openAnotherProvider() in its kit subclass");
+    }
+
+    /**
+     * Tests this adapter is known to fail, each with the reason: keys are
+     * {@code ContractClassSimpleName.methodName} (e.g. {@code "ConcurrencyContract.racingInserts_sameExternalId_oneWins"}),
+     * values say why. Excluded tests are reported as skipped with the reason, never silently dropped.
+     * An adapter claiming compatibility excludes nothing.
+     */
+    protected Map<String, String> exclusions() {
+        return Map.of();
+    }
+
     @BeforeEach
-    void openProvider() {
+    void openProvider(TestInfo test) {
+        test.getTestMethod().ifPresent(m -> {
+            String key = m.getDeclaringClass().getSimpleName() + "." + m.getName();
+            String reason = exclusions().get(key);
+            Assumptions.assumeTrue(reason == null, () -> "excluded by the adapter: " + reason);
+        });
         clock = MutableClock.startingAtDefault();
+        fixtures = new Fixtures(clock, 7);
         provider = createProvider();
     }
 
     @AfterEach
     void closeAll() throws Exception {
+        if (provider == null) {
+            return;
+        }
         for (int i = toClose.size() - 1; i >= 0; i--) {
             toClose.get(i).close();
         }
@@ -79,6 +117,43 @@ public abstract class AdapterContract {
     /** A {@link Cim4j} for {@link #TENANT}. */
     protected final Cim4j crm() {
         return crm(TENANT);
+    }
+
+    /** Record factory for this test: seeded ids, times from {@link #clock()}. */
+    protected final Fixtures fixtures() {
+        return fixtures;
+    }
+
+    /** Runs {@code work} in one read-write transaction. */
+    protected final void inWrite(Consumer<Stores> work) {
+        provider.write(stores -> {
+            work.accept(stores);
+            return null;
+        });
+    }
+
+    /** Runs a read-only work returning an optional (typed, so AssertJ picks the right assertion). */
+    protected final <T> Optional<T> readOptional(StorageWork<Optional<T>> work) {
+        return provider.read(work);
+    }
+
+    /** Runs a read-only work returning a list. */
+    protected final <T> List<T> readList(StorageWork<List<T>> work) {
+        return provider.read(work);
+    }
+
+    /** Runs a read-only work returning a count. */
+    protected final long readCount(StorageWork<Long> work) {
+        return provider.read(work);
+    }
+
+    /** Inserts customers, each in its own transaction, and returns the first. */
+    protected final Customer insert(Customer first, Customer... more) {
+        inWrite(s -> s.customers().insert(first));
+        for (Customer c : more) {
+            inWrite(s -> s.customers().insert(c));
+        }
+        return first;
     }
 
     /** Registers something to close after the test (in reverse order). */

@@ -1,0 +1,13 @@
+package org.cim4j.testkit.broken;
+
+import org.cim4j.memory.InMemoryStorage;
+import org.cim4j.spi.StorageProvider;
+import org.cim4j.testkit.StorageCompatibilityProperties;
+
+/** The properties against {@link TenantLeakingStorage}; run only by {@link BrokenAdaptersTest}, which expects failures. */
+class TenantLeakingPropertyKit extends StorageCompatibilityProperties {
+    @Override
+    protected StorageProvider createProvider() {
+        return new TenantLeakingStorage(InMemoryStorage.create());
+    }
+}
