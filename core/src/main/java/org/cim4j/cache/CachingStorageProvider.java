@@ -181,6 +181,12 @@ public final class CachingStorageProvider implements StorageProvider {
         return delegate.name() + "+cache";
     }
 
+    /**
+     * The delegate's capabilities. {@link Capability#SHARED_ACROSS_INSTANCES} stays: writes remain
+     * safe across instances (read-write transactions read through, so unique keys and versions are
+     * checked by the store), while reads of another instance's commits are as fresh as the
+     * {@link InvalidationBus} makes them, or the TTLs without one.
+     */
     @Override
     public Set<Capability> capabilities() {
         return delegate.capabilities();
