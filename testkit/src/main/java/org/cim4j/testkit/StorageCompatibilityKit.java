@@ -3,6 +3,13 @@ package org.cim4j.testkit;
 import java.util.Map;
 import org.cim4j.spi.StorageProvider;
 import org.cim4j.testkit.contract.CapabilityContract;
+import org.cim4j.testkit.contract.CustomerServiceContract;
+import org.cim4j.testkit.contract.InteractionServiceContract;
+import org.cim4j.testkit.contract.PurchaseServiceContract;
+import org.cim4j.testkit.contract.TagServiceContract;
+import org.cim4j.testkit.contract.EventContract;
+import org.cim4j.testkit.contract.ValidationContract;
+import org.cim4j.testkit.contract.AdapterContract;
 import org.cim4j.testkit.contract.ConcurrencyContract;
 import org.cim4j.testkit.contract.CustomerStoreContract;
 import org.cim4j.testkit.contract.InteractionStoreContract;
@@ -32,6 +39,23 @@ import org.junit.jupiter.api.Nested;
  * not failed. See the testkit README for what must pass to claim compatibility.
  */
 public abstract class StorageCompatibilityKit {
+    /** This kit seen as the adapter under test, handed to every nested contract class. */
+    private final AdapterContract.Adapter adapter = new AdapterContract.Adapter() {
+        @Override
+        public StorageProvider createProvider() {
+            return StorageCompatibilityKit.this.createProvider();
+        }
+
+        @Override
+        public StorageProvider openAnotherProvider() {
+            return StorageCompatibilityKit.this.openAnotherProvider();
+        }
+
+        @Override
+        public Map<String, String> exclusions() {
+            return StorageCompatibilityKit.this.exclusions();
+        }
+    };
 
     /**
      * A new provider over empty storage, called before every test (the kit closes it afterwards).
@@ -64,18 +88,8 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("CustomerStore")
     class CustomerStoreTck extends CustomerStoreContract {
         @Override
-        protected StorageProvider createProvider() {
-            return StorageCompatibilityKit.this.createProvider();
-        }
-
-        @Override
-        protected Map<String, String> exclusions() {
-            return StorageCompatibilityKit.this.exclusions();
-        }
-
-        @Override
-        protected StorageProvider openAnotherProvider() {
-            return StorageCompatibilityKit.this.openAnotherProvider();
+        protected Adapter adapter() {
+            return adapter;
         }
     }
 
@@ -83,18 +97,8 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("CustomerStore keyset paging")
     class PagingTck extends PagingContract {
         @Override
-        protected StorageProvider createProvider() {
-            return StorageCompatibilityKit.this.createProvider();
-        }
-
-        @Override
-        protected Map<String, String> exclusions() {
-            return StorageCompatibilityKit.this.exclusions();
-        }
-
-        @Override
-        protected StorageProvider openAnotherProvider() {
-            return StorageCompatibilityKit.this.openAnotherProvider();
+        protected Adapter adapter() {
+            return adapter;
         }
     }
 
@@ -102,18 +106,8 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("InteractionStore")
     class InteractionStoreTck extends InteractionStoreContract {
         @Override
-        protected StorageProvider createProvider() {
-            return StorageCompatibilityKit.this.createProvider();
-        }
-
-        @Override
-        protected Map<String, String> exclusions() {
-            return StorageCompatibilityKit.this.exclusions();
-        }
-
-        @Override
-        protected StorageProvider openAnotherProvider() {
-            return StorageCompatibilityKit.this.openAnotherProvider();
+        protected Adapter adapter() {
+            return adapter;
         }
     }
 
@@ -121,18 +115,8 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("PurchaseStore")
     class PurchaseStoreTck extends PurchaseStoreContract {
         @Override
-        protected StorageProvider createProvider() {
-            return StorageCompatibilityKit.this.createProvider();
-        }
-
-        @Override
-        protected Map<String, String> exclusions() {
-            return StorageCompatibilityKit.this.exclusions();
-        }
-
-        @Override
-        protected StorageProvider openAnotherProvider() {
-            return StorageCompatibilityKit.this.openAnotherProvider();
+        protected Adapter adapter() {
+            return adapter;
         }
     }
 
@@ -140,18 +124,8 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("TagStore")
     class TagStoreTck extends TagStoreContract {
         @Override
-        protected StorageProvider createProvider() {
-            return StorageCompatibilityKit.this.createProvider();
-        }
-
-        @Override
-        protected Map<String, String> exclusions() {
-            return StorageCompatibilityKit.this.exclusions();
-        }
-
-        @Override
-        protected StorageProvider openAnotherProvider() {
-            return StorageCompatibilityKit.this.openAnotherProvider();
+        protected Adapter adapter() {
+            return adapter;
         }
     }
 
@@ -159,18 +133,8 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("Transactions")
     class TransactionTck extends TransactionContract {
         @Override
-        protected StorageProvider createProvider() {
-            return StorageCompatibilityKit.this.createProvider();
-        }
-
-        @Override
-        protected Map<String, String> exclusions() {
-            return StorageCompatibilityKit.this.exclusions();
-        }
-
-        @Override
-        protected StorageProvider openAnotherProvider() {
-            return StorageCompatibilityKit.this.openAnotherProvider();
+        protected Adapter adapter() {
+            return adapter;
         }
     }
 
@@ -178,18 +142,8 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("Tenant isolation")
     class TenantIsolationTck extends TenantIsolationContract {
         @Override
-        protected StorageProvider createProvider() {
-            return StorageCompatibilityKit.this.createProvider();
-        }
-
-        @Override
-        protected Map<String, String> exclusions() {
-            return StorageCompatibilityKit.this.exclusions();
-        }
-
-        @Override
-        protected StorageProvider openAnotherProvider() {
-            return StorageCompatibilityKit.this.openAnotherProvider();
+        protected Adapter adapter() {
+            return adapter;
         }
     }
 
@@ -197,18 +151,8 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("Concurrent writers")
     class ConcurrencyTck extends ConcurrencyContract {
         @Override
-        protected StorageProvider createProvider() {
-            return StorageCompatibilityKit.this.createProvider();
-        }
-
-        @Override
-        protected Map<String, String> exclusions() {
-            return StorageCompatibilityKit.this.exclusions();
-        }
-
-        @Override
-        protected StorageProvider openAnotherProvider() {
-            return StorageCompatibilityKit.this.openAnotherProvider();
+        protected Adapter adapter() {
+            return adapter;
         }
     }
 
@@ -216,22 +160,63 @@ public abstract class StorageCompatibilityKit {
     @DisplayName("Optional capabilities (skipped unless declared)")
     class CapabilityTck extends CapabilityContract {
         @Override
-        protected StorageProvider createProvider() {
-            return StorageCompatibilityKit.this.createProvider();
-        }
-
-        @Override
-        protected Map<String, String> exclusions() {
-            return StorageCompatibilityKit.this.exclusions();
-        }
-
-        @Override
-        protected StorageProvider openAnotherProvider() {
-            return StorageCompatibilityKit.this.openAnotherProvider();
+        protected Adapter adapter() {
+            return adapter;
         }
     }
 
     // ---- Service-level contracts: the engine's services over the adapter ------------------------
-    // (CustomerServiceContract, InteractionServiceContract, PurchaseServiceContract,
-    //  TagServiceContract, EventContract, ValidationContract are nested here, in the same form.)
+    @Nested
+    @DisplayName("CustomerService")
+    class CustomerServiceTck extends CustomerServiceContract {
+        @Override
+        protected Adapter adapter() {
+            return adapter;
+        }
+    }
+
+    @Nested
+    @DisplayName("InteractionService")
+    class InteractionServiceTck extends InteractionServiceContract {
+        @Override
+        protected Adapter adapter() {
+            return adapter;
+        }
+    }
+
+    @Nested
+    @DisplayName("PurchaseService")
+    class PurchaseServiceTck extends PurchaseServiceContract {
+        @Override
+        protected Adapter adapter() {
+            return adapter;
+        }
+    }
+
+    @Nested
+    @DisplayName("TagService")
+    class TagServiceTck extends TagServiceContract {
+        @Override
+        protected Adapter adapter() {
+            return adapter;
+        }
+    }
+
+    @Nested
+    @DisplayName("Domain events")
+    class EventTck extends EventContract {
+        @Override
+        protected Adapter adapter() {
+            return adapter;
+        }
+    }
+
+    @Nested
+    @DisplayName("Input validation")
+    class ValidationTck extends ValidationContract {
+        @Override
+        protected Adapter adapter() {
+            return adapter;
+        }
+    }
 }

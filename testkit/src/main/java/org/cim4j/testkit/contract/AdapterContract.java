@@ -16,6 +16,7 @@ import org.cim4j.spi.StorageWork;
 import org.cim4j.spi.Stores;
 import org.cim4j.testkit.MutableClock;
 import org.cim4j.testkit.internal.Fixtures;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,22 @@ public abstract class AdapterContract {
      * Adapters over a shared database must hand out a provider whose data starts empty (e.g. a
      * fresh schema, or tables truncated here).
      */
-    protected abstract StorageProvider createProvider();
+    protected StorageProvider createProvider() {
+        Adapter a = adapter();
+        if (a == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " must override createProvider() or adapter()");
+        }
+        return a.createProvider();
+    }
+
+    /**
+     * The adapter under test, as one object, or {@code null}. The kit's nested classes return the
+     * kit here, so each needs one override; a standalone subclass overrides {@link #createProvider()}
+     * (and, if needed, the other two hooks) instead.
+     */
+    protected @Nullable Adapter adapter() {
+        return null;
+    }
 
     /**
      * Another provider over the same data as the one of the current test, for the optional
@@ -54,8 +70,12 @@ public abstract class AdapterContract {
      * (two instances at once) contracts. Adapters declaring either capability must override it.
      */
     protected StorageProvider openAnotherProvider() {
-        throw new UnsupportedOperationException("an adapter declaring DURABLE or SHARED_ACROSS_INSTANCES must override "
-                + "openAnotherProvider() in its kit subclass");
+        Adapter a = adapter();
+        if (a == null) {
+            throw new UnsupportedOperationException("an adapter declaring DURABLE or SHARED_ACROSS_INSTANCES must "
+                    + "override openAnotherProvider()");
+        }
+        return a.openAnotherProvider();
     }
 
     /**
@@ -65,7 +85,28 @@ public abstract class AdapterContract {
      * An adapter claiming compatibility excludes nothing.
      */
     protected Map<String, String> exclusions() {
-        return Map.of();
+        Adapter a = adapter();
+        return a == null ? Map.of() : a.exclusions();
+    }
+
+    /**
+     * An adapter under test: how to open providers over it and which tests it is known to fail.
+     * {@code StorageCompatibilityKit} implements this for its nested contract classes.
+     */
+    public interface Adapter {
+        /** See {@link AdapterContract#createProvider()}. */
+        StorageProvider createProvider();
+
+        /** See {@link AdapterContract#openAnotherProvider()}. */
+        default StorageProvider openAnotherProvider() {
+            throw new UnsupportedOperationException("an adapter declaring DURABLE or SHARED_ACROSS_INSTANCES must "
+                    + "override openAnotherProvider() in its kit subclass");
+        }
+
+        /** See {@link AdapterContract#exclusions()}. */
+        default Map<String, String> exclusions() {
+            return Map.of();
+        }
     }
 
     @BeforeEach
