@@ -231,7 +231,7 @@ public final class Cim4j implements Cim4jScope, AutoCloseable {
     /**
      * The resolved configuration of an instance.
      *
-     * @param storage         the adapter
+     * @param storage         the adapter, or the {@link CachingStorageProvider} wrapping it when caching is on
      * @param closeStorage    whether {@link Cim4j#close()} closes it
      * @param clock           time source
      * @param ids             id source

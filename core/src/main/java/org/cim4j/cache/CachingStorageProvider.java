@@ -61,7 +61,10 @@ import org.slf4j.LoggerFactory;
  * and has written nothing. {@code READ_WRITE} transactions read through to storage, because (1) they
  * must see their own uncommitted writes, (2) anything they read may include uncommitted data, which
  * must not reach the cache before commit, and (3) the engine's read-modify-write units need the
- * current committed version to avoid needless version conflicts. Every key a transaction writes is
+ * current committed version to avoid needless version conflicts. Cached answers are committed
+ * data, but several of them read in one read-only transaction may stem from different moments
+ * (read-committed consistency, not one snapshot); work that needs one snapshot runs read-write or
+ * {@linkplain FreshReads fresh}. Every key a transaction writes is
  * recorded (before the write is attempted) and invalidated, locally and on the
  * {@link InvalidationBus}, only after the wrapped provider's {@code inTransaction} returned normally,
  * i.e. after commit. If the work itself threw, the transaction rolled back and the cache is left
