@@ -1,7 +1,11 @@
 package org.cim4j;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import org.cim4j.cache.CacheSettings;
+import org.cim4j.cache.CacheStats;
+import org.cim4j.cache.CachingStorageProvider;
 import org.cim4j.commerce.PurchaseService;
 import org.cim4j.customer.AttributeSchema;
 import org.cim4j.customer.CustomerService;
@@ -73,9 +77,23 @@ public final class Cim4j implements Cim4jScope, AutoCloseable {
         return engine.events();
     }
 
-    /** The storage adapter this instance runs on. */
+    /**
+     * The storage this instance runs on: the adapter given to the builder, or, when the builder was
+     * given {@link Builder#cache(CacheSettings) cache settings}, the {@link CachingStorageProvider}
+     * wrapping it (its {@link CachingStorageProvider#delegate()} is the adapter). Work run through
+     * the returned provider stays coherent with the cache.
+     */
     public StorageProvider storage() {
         return engine.settings().storage();
+    }
+
+    /**
+     * Statistics of this instance's caches (customers, lookups, tag lists), or an empty list when
+     * caching is off. Numbers only, safe to log or export as metrics.
+     */
+    public List<CacheStats> cacheStats() {
+        StorageProvider storage = storage();
+        return storage instanceof CachingStorageProvider ? ((CachingStorageProvider) storage).stats() : List.of();
     }
 
     /** Closes the storage provider unless the builder said it is shared. Idempotent. */
@@ -96,6 +114,8 @@ public final class Cim4j implements Cim4jScope, AutoCloseable {
         private AttributeSchema attributeSchema = AttributeSchema.EMPTY;
         private String defaultRegion = "ZZ";
         private Principal defaultPrincipal = Principal.system(TenantId.DEFAULT);
+        private CacheSettings cache = CacheSettings.off();
+        private boolean cacheSet;
 
         private Builder() {
         }
@@ -118,6 +138,24 @@ public final class Cim4j implements Cim4jScope, AutoCloseable {
         public Builder sharedStorage(StorageProvider provider) {
             storage(provider);
             this.closeStorage = false;
+            return this;
+        }
+
+        /**
+         * Caches storage reads with these settings ({@link CacheSettings#defaults()} for the usual
+         * choice); defaults to {@link CacheSettings#off()}. Each built instance gets its own cache,
+         * measuring TTLs with the builder's clock. Instances sharing one database stay coherent
+         * through the settings' {@link org.cim4j.cache.InvalidationBus}; see {@code docs/caching.md}.
+         *
+         * @throws IllegalStateException if cache settings were already set
+         */
+        public Builder cache(CacheSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            if (cacheSet) {
+                throw new IllegalStateException("cache was already set to " + cache);
+            }
+            this.cache = settings;
+            this.cacheSet = true;
             return this;
         }
 
@@ -177,7 +215,15 @@ public final class Cim4j implements Cim4jScope, AutoCloseable {
 
         Settings settings() {
             Clock c = clock != null ? clock : Clock.systemUTC();
-            return new Settings(Objects.requireNonNull(storage), closeStorage, c,
+            StorageProvider provider = Objects.requireNonNull(storage);
+            boolean closeProvider = closeStorage;
+            if (cache.enabled() || cache.invalidationBus() != null) {
+                // The wrapper is this instance's own: always closed with it; it closes the adapter
+                // only if the adapter is not shared.
+                provider = CachingStorageProvider.wrap(provider, cache, c, closeStorage);
+                closeProvider = true;
+            }
+            return new Settings(provider, closeProvider, c,
                     idGenerator != null ? idGenerator : IdGenerator.uuidV7(c), attributeSchema, defaultRegion);
         }
     }
@@ -185,7 +231,7 @@ public final class Cim4j implements Cim4jScope, AutoCloseable {
     /**
      * The resolved configuration of an instance.
      *
-     * @param storage         the adapter
+     * @param storage         the adapter, or the {@link CachingStorageProvider} wrapping it when caching is on
      * @param closeStorage    whether {@link Cim4j#close()} closes it
      * @param clock           time source
      * @param ids             id source

@@ -1,0 +1,813 @@
+package org.cim4j.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import org.cim4j.TenantId;
+import org.cim4j.customer.ContactPoint;
+import org.cim4j.customer.ContactType;
+import org.cim4j.customer.Customer;
+import org.cim4j.customer.CustomerId;
+import org.cim4j.customer.CustomerQuery;
+import org.cim4j.customer.ExternalId;
+import org.cim4j.spi.Capability;
+import org.cim4j.spi.CustomerKeyset;
+import org.cim4j.spi.CustomerStore;
+import org.cim4j.spi.InteractionStore;
+import org.cim4j.spi.PurchaseStore;
+import org.cim4j.spi.StorageProvider;
+import org.cim4j.spi.StorageWork;
+import org.cim4j.spi.Stores;
+import org.cim4j.spi.TagStore;
+import org.cim4j.spi.TransactionMode;
+import org.cim4j.tag.Tag;
+import org.cim4j.tag.TagId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link StorageProvider} that caches reads of another one with Caffeine and honours the whole
+ * SPI contract of the provider it wraps (the compatibility kit runs against it).
+ *
+ * <pre>{@code
+ * StorageProvider storage = CachingStorageProvider.wrap(InMemoryStorage.create(), CacheSettings.defaults());
+ * }</pre>
+ *
+ * <h2>What is cached</h2>
+ * Customers by id (including "not found", for {@link CacheSettings#negativeTtl()}); the answers of
+ * {@code findByContact} and {@code findByExternalId}; each tenant's tag list, which also answers tag
+ * lookups by id and exact name. Queries, counts, interactions and purchases always go to storage.
+ *
+ * <h2>Transactions</h2>
+ * A transaction reads from and fills the cache only while it is {@link TransactionMode#READ_ONLY}
+ * and has written nothing. {@code READ_WRITE} transactions read through to storage, because (1) they
+ * must see their own uncommitted writes, (2) anything they read may include uncommitted data, which
+ * must not reach the cache before commit, and (3) the engine's read-modify-write units need the
+ * current committed version to avoid needless version conflicts. Cached answers are committed
+ * data, but several of them read in one read-only transaction may stem from different moments
+ * (read-committed consistency, not one snapshot); work that needs one snapshot runs read-write or
+ * {@linkplain FreshReads fresh}. Every key a transaction writes is
+ * recorded (before the write is attempted) and invalidated, locally and on the
+ * {@link InvalidationBus}, only after the wrapped provider's {@code inTransaction} returned normally,
+ * i.e. after commit. If the work itself threw, the transaction rolled back and the cache is left
+ * exactly as it was. If the provider failed otherwise (e.g. during commit, outcome unknown), the
+ * recorded keys are invalidated anyway: an extra miss is always safe. A retried work starts its
+ * record afresh.
+ *
+ * <h2>Stale loads</h2>
+ * Entries carry the row version, and a load never replaces a valid entry of a higher version.
+ * Beyond that, every load is stamped with an invalidation epoch taken before its storage
+ * transaction began; an entry counts only while no key it depends on (the customer id, the lookup
+ * key, every customer a lookup returned) was invalidated after its stamp. So a load that started
+ * before a concurrent write committed can never make its stale result visible, whether it lands in
+ * the cache before or after that write's invalidation.
+ *
+ * <h2>Threads</h2>
+ * Thread-safe. Starts no thread: Caffeine's maintenance runs on the calling threads. Expiry uses a
+ * ticker derived from the {@link Clock} given to {@link #wrap(StorageProvider, CacheSettings, Clock)}
+ * (the system ticker for the system clock), so tests move TTLs with a mutable clock.
+ *
+ * <h2>Extension</h2>
+ * New stores in {@link Stores} are passed through uncached in {@code CachingStores}; caching one
+ * (e.g. loyalty balances) means an entry type here, a write record in the transaction and an
+ * {@link Invalidation.Kind}.
+ */
+public final class CachingStorageProvider implements StorageProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(CachingStorageProvider.class);
+    private static final long STATS_LOG_EVERY = 10_000;
+
+    private final StorageProvider delegate;
+    private final CacheSettings settings;
+    private final boolean closeDelegate;
+    private final String origin = UUID.randomUUID().toString();
+    private final Stripes stripes = new Stripes();
+    private final @Nullable Cache<CustomerKey, CustomerEntry> customers;
+    private final @Nullable Cache<LookupKey, LookupEntry> lookups;
+    private final @Nullable Cache<TenantId, TagListEntry> tagLists;
+    private final Counters customerCounters = new Counters("customers");
+    private final Counters lookupCounters = new Counters("lookups");
+    private final Counters tagCounters = new Counters("tagLists");
+    private final LongAdder requests = new LongAdder();
+    private final InvalidationBus.@Nullable Subscription subscription;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile @Nullable BiConsumer<String, Object[]> debugTap;
+
+    private CachingStorageProvider(StorageProvider delegate, CacheSettings settings, Clock clock, boolean closeDelegate) {
+        this.delegate = delegate;
+        this.settings = settings;
+        this.closeDelegate = closeDelegate;
+        Ticker ticker = tickerOf(clock);
+        Duration negative = settings.negativeTtl();
+        this.customers = build(settings.customerMaximumSize(), settings.customerTtl(), negative,
+                e -> e.customer == null, ticker);
+        this.lookups = build(settings.lookupMaximumSize(), settings.lookupTtl(), negative,
+                e -> e.customers.isEmpty(), ticker);
+        this.tagLists = build(settings.tagListMaximumSize(), settings.tagListTtl(), settings.tagListTtl(),
+                e -> false, ticker);
+        InvalidationBus bus = settings.invalidationBus();
+        this.subscription = bus != null && settings.enabled() ? bus.subscribe(new BusListener()) : null;
+    }
+
+    /**
+     * Caches {@code delegate} with the system clock's ticker; closing the result closes the delegate.
+     * With {@link CacheSettings#off()} nothing is cached, but writes are still published to the
+     * settings' bus, if any.
+     */
+    public static CachingStorageProvider wrap(StorageProvider delegate, CacheSettings settings) {
+        return wrap(delegate, settings, Clock.systemUTC());
+    }
+
+    /** As {@link #wrap(StorageProvider, CacheSettings)}, measuring TTLs with {@code clock}. */
+    public static CachingStorageProvider wrap(StorageProvider delegate, CacheSettings settings, Clock clock) {
+        return wrap(delegate, settings, clock, true);
+    }
+
+    /**
+     * As {@link #wrap(StorageProvider, CacheSettings, Clock)}; {@code closeDelegate == false} leaves
+     * the delegate open on {@link #close()} (for a provider shared with other instances).
+     */
+    public static CachingStorageProvider wrap(StorageProvider delegate, CacheSettings settings, Clock clock,
+                                              boolean closeDelegate) {
+        Objects.requireNonNull(delegate, "delegate");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        if (delegate instanceof CachingStorageProvider) {
+            throw new IllegalArgumentException("storage " + delegate.name() + " is already cached");
+        }
+        return new CachingStorageProvider(delegate, settings, clock, closeDelegate);
+    }
+
+    /** The wrapped provider. Writing to it directly bypasses invalidation. */
+    public StorageProvider delegate() {
+        return delegate;
+    }
+
+    public CacheSettings settings() {
+        return settings;
+    }
+
+    /** Counters of the customer, lookup and tag-list caches, in that order. */
+    public List<CacheStats> stats() {
+        return List.of(customerCounters.snapshot(customers), lookupCounters.snapshot(lookups),
+                tagCounters.snapshot(tagLists));
+    }
+
+    /** Drops every cached entry of this instance (not of others on the bus). */
+    public void invalidateAll() {
+        stripes.bumpAll();
+        clear(customers, customerCounters);
+        clear(lookups, lookupCounters);
+        clear(tagLists, tagCounters);
+        debug("cache {}: all entries invalidated", delegate.name());
+    }
+
+    @Override
+    public String name() {
+        return delegate.name() + "+cache";
+    }
+
+    /**
+     * The delegate's capabilities. {@link Capability#SHARED_ACROSS_INSTANCES} stays: writes remain
+     * safe across instances (read-write transactions read through, so unique keys and versions are
+     * checked by the store), while reads of another instance's commits are as fresh as the
+     * {@link InvalidationBus} makes them, or the TTLs without one.
+     */
+    @Override
+    public Set<Capability> capabilities() {
+        return delegate.capabilities();
+    }
+
+    @Override
+    public <T> T inTransaction(TransactionMode mode, StorageWork<T> work) {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(work, "work");
+        // Taken before the storage transaction exists, so it precedes the transaction's snapshot.
+        Tx tx = new Tx(mode, stripes.current(), FreshReads.active());
+        T result;
+        try {
+            result = delegate.inTransaction(mode, stores -> {
+                tx.reset();
+                try {
+                    return work.execute(new CachingStores(stores, tx));
+                } catch (RuntimeException | Error e) {
+                    tx.workFailure = e;
+                    throw e;
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            if (e != tx.workFailure && tx.hasWrites()) {
+                invalidateWritten(tx, "after a failed commit");
+            }
+            throw e;
+        }
+        if (tx.hasWrites()) {
+            invalidateWritten(tx, "after commit");
+        }
+        return result;
+    }
+
+    /** Unsubscribes from the bus and closes the delegate unless it was wrapped as shared. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (subscription != null) {
+            subscription.close();
+        }
+        logStats("closing");
+        if (closeDelegate) {
+            delegate.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CachingStorageProvider[" + delegate + ", " + settings + "]";
+    }
+
+    /** Test hook: receives every DEBUG template and its arguments, whatever the log level. */
+    void debugTap(@Nullable BiConsumer<String, Object[]> tap) {
+        this.debugTap = tap;
+    }
+
+    // ---- invalidation --------------------------------------------------------------------------
+
+    private void invalidateWritten(Tx tx, String when) {
+        InvalidationBus bus = settings.invalidationBus();
+        int removed = 0;
+        for (Customer c : tx.writtenCustomers.values()) {
+            List<Integer> keyFingerprints = keyFingerprints(c);
+            removed += invalidateCustomer(c.tenant(), c.id(), keyFingerprints);
+            for (ContactPoint p : c.contacts()) {
+                removed += remove(lookups, LookupKey.contact(c.tenant(), p.type(), p.value()), lookupCounters);
+            }
+            for (ExternalId x : c.externalIds()) {
+                removed += remove(lookups, LookupKey.external(c.tenant(), x), lookupCounters);
+            }
+            publish(bus, new Invalidation(Invalidation.Kind.CUSTOMER, c.tenant(), c.id().toString(), c.version(),
+                    keyFingerprints, origin));
+        }
+        for (Map.Entry<TagId, TenantId> t : tx.writtenTags.entrySet()) {
+            removed += invalidateTags(t.getValue());
+            publish(bus, new Invalidation(Invalidation.Kind.TAG, t.getValue(), t.getKey().toString(), 0, List.of(),
+                    origin));
+        }
+        debug("cache {}: {} customer(s) and {} tag(s) written, {} entries invalidated {}", delegate.name(),
+                tx.writtenCustomers.size(), tx.writtenTags.size(), removed, when);
+    }
+
+    private int invalidateCustomer(TenantId tenant, CustomerId id, List<Integer> keyFingerprints) {
+        stripes.bump(KeyFingerprints.customer(tenant, id));
+        for (int f : keyFingerprints) {
+            stripes.bump(f);
+        }
+        // Lookups that returned this customer are invalid by their stripes and age out.
+        return remove(customers, new CustomerKey(tenant, id), customerCounters);
+    }
+
+    private int invalidateTags(TenantId tenant) {
+        stripes.bump(KeyFingerprints.tags(tenant));
+        return remove(tagLists, tenant, tagCounters);
+    }
+
+    private void publish(@Nullable InvalidationBus bus, Invalidation message) {
+        if (bus == null) {
+            return;
+        }
+        try {
+            bus.publish(message);
+        } catch (RuntimeException e) {
+            LOG.warn("cache {}: publishing invalidation of {} {} in tenant {} failed; other instances rely on TTLs",
+                    delegate.name(), message.kind(), message.id(), message.tenant(), e);
+        }
+    }
+
+    private static List<Integer> keyFingerprints(Customer c) {
+        Set<Integer> fps = new LinkedHashSet<>();
+        for (ContactPoint p : c.contacts()) {
+            fps.add(KeyFingerprints.contact(c.tenant(), p.type(), p.value()));
+        }
+        for (ExternalId x : c.externalIds()) {
+            fps.add(KeyFingerprints.externalId(c.tenant(), x));
+        }
+        return List.copyOf(fps);
+    }
+
+    /** Applies other instances' writes. */
+    private final class BusListener implements InvalidationBus.Listener {
+        @Override
+        public void onInvalidation(Invalidation m) {
+            if (m.origin().equals(origin) || closed.get()) {
+                return;
+            }
+            int removed;
+            switch (m.kind()) {
+                case CUSTOMER:
+                    CustomerId id;
+                    try {
+                        id = CustomerId.of(m.id());
+                    } catch (IllegalArgumentException notAUuid) {
+                        LOG.warn("cache {}: ignoring invalidation with a malformed customer id", delegate.name());
+                        return;
+                    }
+                    removed = invalidateCustomer(m.tenant(), id, m.keyFingerprints());
+                    break;
+                case TAG:
+                    removed = invalidateTags(m.tenant());
+                    break;
+                default:
+                    return;
+            }
+            debug("cache {}: remote invalidation of {} {} v{} in tenant {}, {} entries removed", delegate.name(),
+                    m.kind(), m.id(), m.version(), m.tenant(), removed);
+        }
+
+        @Override
+        public void onGap() {
+            invalidateAll();
+        }
+    }
+
+    // ---- the transaction's view ----------------------------------------------------------------
+
+    /** Per-transaction state; used by the one thread running the work. */
+    private static final class Tx {
+        final TransactionMode mode;
+        final long stamp;
+        final boolean fresh;
+        final Map<CustomerKey, Customer> writtenCustomers = new LinkedHashMap<>();
+        final Map<TagId, TenantId> writtenTags = new LinkedHashMap<>();
+        @Nullable Throwable workFailure;
+
+        Tx(TransactionMode mode, long stamp, boolean fresh) {
+            this.mode = mode;
+            this.stamp = stamp;
+            this.fresh = fresh;
+        }
+
+        void reset() {
+            writtenCustomers.clear();
+            writtenTags.clear();
+            workFailure = null;
+        }
+
+        boolean hasWrites() {
+            return !writtenCustomers.isEmpty() || !writtenTags.isEmpty();
+        }
+
+        /** Reads committed data only, so what it loads may enter the cache. */
+        boolean mayFill() {
+            return mode == TransactionMode.READ_ONLY && !hasWrites();
+        }
+
+        /** May answer from the cache. */
+        boolean mayRead() {
+            return mayFill() && !fresh;
+        }
+
+        void wrote(Customer c) {
+            CustomerKey key = new CustomerKey(c.tenant(), c.id());
+            Customer before = writtenCustomers.get(key);
+            if (before == null || before.version() <= c.version()) {
+                writtenCustomers.put(key, c);
+            }
+        }
+    }
+
+    private final class CachingStores implements Stores {
+        private final Stores stores;
+        private final Tx tx;
+
+        CachingStores(Stores stores, Tx tx) {
+            this.stores = stores;
+            this.tx = tx;
+        }
+
+        @Override
+        public CustomerStore customers() {
+            return new CachingCustomerStore(stores.customers(), tx);
+        }
+
+        @Override
+        public InteractionStore interactions() {
+            return stores.interactions();
+        }
+
+        @Override
+        public PurchaseStore purchases() {
+            return stores.purchases();
+        }
+
+        @Override
+        public TagStore tags() {
+            return new CachingTagStore(stores.tags(), tx);
+        }
+    }
+
+    private final class CachingCustomerStore implements CustomerStore {
+        private final CustomerStore store;
+        private final Tx tx;
+
+        CachingCustomerStore(CustomerStore store, Tx tx) {
+            this.store = store;
+            this.tx = tx;
+        }
+
+        @Override
+        public Optional<Customer> findById(TenantId tenant, CustomerId id) {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(id, "id");
+            Cache<CustomerKey, CustomerEntry> cache = customers;
+            if (cache == null) {
+                return store.findById(tenant, id);
+            }
+            CustomerKey key = new CustomerKey(tenant, id);
+            if (!tx.mayRead()) {
+                customerCounters.bypasses.increment();
+                Optional<Customer> loaded = store.findById(tenant, id);
+                if (tx.mayFill()) {
+                    fill(key, loaded.orElse(null), tx.stamp);
+                }
+                return loaded;
+            }
+            CustomerEntry e = cache.getIfPresent(key);
+            if (e != null && valid(key, e)) {
+                record(customerCounters.hits);
+                return Optional.ofNullable(e.customer);
+            }
+            record(customerCounters.misses);
+            Optional<Customer> loaded = store.findById(tenant, id);
+            fill(key, loaded.orElse(null), tx.stamp);
+            return loaded;
+        }
+
+        @Override
+        public List<Customer> findByContact(TenantId tenant, ContactType type, String value) {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(value, "value");
+            return lookup(LookupKey.contact(tenant, type, value), () -> store.findByContact(tenant, type, value));
+        }
+
+        @Override
+        public Optional<Customer> findByExternalId(TenantId tenant, ExternalId externalId) {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(externalId, "externalId");
+            List<Customer> found = lookup(LookupKey.external(tenant, externalId),
+                    () -> store.findByExternalId(tenant, externalId).map(List::of).orElse(List.of()));
+            return found.stream().findFirst();
+        }
+
+        private List<Customer> lookup(LookupKey key, java.util.function.Supplier<List<Customer>> load) {
+            Cache<LookupKey, LookupEntry> cache = lookups;
+            if (cache == null) {
+                return load.get();
+            }
+            if (tx.mayRead()) {
+                LookupEntry e = cache.getIfPresent(key);
+                if (e != null && valid(e)) {
+                    record(lookupCounters.hits);
+                    return e.customers;
+                }
+                record(lookupCounters.misses);
+            } else {
+                lookupCounters.bypasses.increment();
+            }
+            List<Customer> loaded = load.get();
+            if (tx.mayFill()) {
+                fillLookup(key, loaded, tx.stamp);
+            }
+            return loaded;
+        }
+
+        @Override
+        public void insert(Customer customer) {
+            tx.wrote(customer);
+            store.insert(customer);
+        }
+
+        @Override
+        public void insertAll(List<Customer> list) {
+            list.forEach(tx::wrote);
+            store.insertAll(list);
+        }
+
+        @Override
+        public void update(Customer customer) {
+            tx.wrote(customer);
+            store.update(customer);
+        }
+
+        @Override
+        public List<Customer> query(TenantId tenant, CustomerQuery query, @Nullable CustomerKeyset after, int limit) {
+            return store.query(tenant, query, after, limit);
+        }
+
+        @Override
+        public long count(TenantId tenant, CustomerQuery query) {
+            return store.count(tenant, query);
+        }
+    }
+
+    private final class CachingTagStore implements TagStore {
+        private final TagStore store;
+        private final Tx tx;
+
+        CachingTagStore(TagStore store, Tx tx) {
+            this.store = store;
+            this.tx = tx;
+        }
+
+        @Override
+        public void insert(Tag tag) {
+            tx.writtenTags.put(tag.id(), tag.tenant());
+            store.insert(tag);
+        }
+
+        @Override
+        public Optional<Tag> findById(TenantId tenant, TagId id) {
+            Objects.requireNonNull(id, "id");
+            List<Tag> tags = cachedList(tenant);
+            if (tags == null) {
+                return store.findById(tenant, id);
+            }
+            return tags.stream().filter(t -> t.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public Optional<Tag> findByName(TenantId tenant, String name) {
+            Objects.requireNonNull(name, "name");
+            List<Tag> tags = cachedList(tenant);
+            if (tags != null) {
+                Optional<Tag> exact = tags.stream().filter(t -> t.name().equals(name)).findFirst();
+                if (exact.isPresent()) {
+                    return exact;
+                }
+            }
+            // An adapter may match names more loosely (e.g. a case-insensitive collation): ask it.
+            return store.findByName(tenant, name);
+        }
+
+        @Override
+        public List<Tag> list(TenantId tenant) {
+            List<Tag> tags = cachedList(tenant);
+            return tags != null ? tags : store.list(tenant);
+        }
+
+        /** The tenant's tag list from the cache (loading it on a miss), or null to read through. */
+        private @Nullable List<Tag> cachedList(TenantId tenant) {
+            Objects.requireNonNull(tenant, "tenant");
+            Cache<TenantId, TagListEntry> cache = tagLists;
+            if (cache == null) {
+                return null;
+            }
+            if (!tx.mayRead()) {
+                tagCounters.bypasses.increment();
+                return null;
+            }
+            TagListEntry e = cache.getIfPresent(tenant);
+            if (e != null && stripes.unchangedSince(KeyFingerprints.tags(tenant), e.stamp)) {
+                record(tagCounters.hits);
+                return e.tags;
+            }
+            record(tagCounters.misses);
+            List<Tag> loaded = List.copyOf(store.list(tenant));
+            long stamp = tx.stamp;
+            int stripe = KeyFingerprints.tags(tenant);
+            cache.asMap().compute(tenant, (k, old) -> stripes.unchangedSince(stripe, stamp)
+                    ? new TagListEntry(loaded, stamp) : old);
+            return loaded;
+        }
+    }
+
+    // ---- entries and filling -------------------------------------------------------------------
+
+    private boolean valid(CustomerKey key, CustomerEntry e) {
+        return stripes.unchangedSince(KeyFingerprints.customer(key.tenant, key.id), e.stamp);
+    }
+
+    private boolean valid(LookupEntry e) {
+        for (int stripe : e.stripes) {
+            if (!stripes.unchangedSince(stripe, e.stamp)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Puts a loaded customer (or its absence) unless the load may be stale or a newer entry is there. */
+    private void fill(CustomerKey key, @Nullable Customer loaded, long stamp) {
+        Cache<CustomerKey, CustomerEntry> cache = customers;
+        if (cache == null || (loaded == null && settings.negativeTtl().isZero())) {
+            return;
+        }
+        CustomerEntry entry = new CustomerEntry(loaded, loaded != null ? loaded.version() : 0, stamp);
+        int stripe = KeyFingerprints.customer(key.tenant, key.id);
+        cache.asMap().compute(key, (k, old) -> {
+            if (!stripes.unchangedSince(stripe, stamp)) {
+                return old;
+            }
+            if (old != null && valid(k, old) && old.version > entry.version) {
+                return old;
+            }
+            return entry;
+        });
+    }
+
+    private void fillLookup(LookupKey key, List<Customer> loaded, long stamp) {
+        Cache<LookupKey, LookupEntry> cache = lookups;
+        if (cache == null || (loaded.isEmpty() && settings.negativeTtl().isZero())) {
+            return;
+        }
+        int[] deps = new int[loaded.size() + 1];
+        deps[0] = key.fingerprint();
+        for (int i = 0; i < loaded.size(); i++) {
+            Customer c = loaded.get(i);
+            deps[i + 1] = KeyFingerprints.customer(c.tenant(), c.id());
+        }
+        LookupEntry entry = new LookupEntry(List.copyOf(loaded), stamp, deps);
+        cache.asMap().compute(key, (k, old) -> valid(entry) ? entry : old);
+        for (Customer c : loaded) {
+            fill(new CustomerKey(c.tenant(), c.id()), c, stamp);
+        }
+    }
+
+    private void record(LongAdder counter) {
+        counter.increment();
+        requests.increment();
+        if (LOG.isDebugEnabled() && requests.sum() % STATS_LOG_EVERY == 0) {
+            logStats("periodic");
+        }
+    }
+
+    private void logStats(String when) {
+        if (!LOG.isDebugEnabled() && debugTap == null) {
+            return;
+        }
+        for (CacheStats s : stats()) {
+            debug("cache {} {} stats ({}): hitRate={} hits={} misses={} bypasses={} evictions={} invalidations={} size={}",
+                    delegate.name(), s.cache(), when, String.format(java.util.Locale.ROOT, "%.3f", s.hitRate()),
+                    s.hits(), s.misses(), s.bypasses(), s.evictions(), s.invalidations(), s.size());
+        }
+    }
+
+    private void debug(String template, Object... args) {
+        BiConsumer<String, Object[]> tap = debugTap;
+        if (tap != null) {
+            tap.accept(template, args.clone());
+        }
+        LOG.debug(template, args);
+    }
+
+    private static <K> int remove(@Nullable Cache<K, ?> cache, K key, Counters counters) {
+        if (cache == null || cache.asMap().remove(key) == null) {
+            return 0;
+        }
+        counters.invalidations.increment();
+        return 1;
+    }
+
+    private static void clear(@Nullable Cache<?, ?> cache, Counters counters) {
+        if (cache != null) {
+            counters.invalidations.add(cache.estimatedSize());
+            cache.invalidateAll();
+        }
+    }
+
+    private <K, V> @Nullable Cache<K, V> build(long maximumSize, Duration ttl, Duration negativeTtl,
+                                               Predicate<V> negative, Ticker ticker) {
+        if (!settings.enabled() || maximumSize == 0) {
+            return null;
+        }
+        long positiveNanos = ttl.toNanos();
+        long negativeNanos = negativeTtl.toNanos();
+        return Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .executor(Runnable::run)
+                .ticker(ticker)
+                .recordStats()
+                .expireAfter(new Expiry<K, V>() {
+                    @Override
+                    public long expireAfterCreate(K key, V value, long currentTime) {
+                        return negative.test(value) ? negativeNanos : positiveNanos;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(K key, V value, long currentTime, long currentDuration) {
+                        return negative.test(value) ? negativeNanos : positiveNanos;
+                    }
+
+                    @Override
+                    public long expireAfterRead(K key, V value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
+
+    private static Ticker tickerOf(Clock clock) {
+        if (clock.getClass() == Clock.systemUTC().getClass()) {
+            return Ticker.systemTicker();
+        }
+        return () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+    }
+
+    private record CustomerKey(TenantId tenant, CustomerId id) {
+    }
+
+    /** A lookup by contact point ({@code kind 'k'}) or external id ({@code 'x'}). */
+    private record LookupKey(TenantId tenant, char kind, String type, String value, int fingerprint) {
+        static LookupKey contact(TenantId tenant, ContactType type, String value) {
+            return new LookupKey(tenant, 'k', type.code(), value, KeyFingerprints.contact(tenant, type, value));
+        }
+
+        static LookupKey external(TenantId tenant, ExternalId id) {
+            return new LookupKey(tenant, 'x', id.system(), id.value(), KeyFingerprints.externalId(tenant, id));
+        }
+
+        @Override
+        public String toString() {
+            // The value is personal data (an e-mail, a phone number): never printed.
+            return "LookupKey[" + tenant + ", " + kind + ":" + type + ", #" + Integer.toHexString(fingerprint) + "]";
+        }
+    }
+
+    private static final class CustomerEntry {
+        final @Nullable Customer customer;
+        final long version;
+        final long stamp;
+
+        CustomerEntry(@Nullable Customer customer, long version, long stamp) {
+            this.customer = customer;
+            this.version = version;
+            this.stamp = stamp;
+        }
+    }
+
+    private static final class LookupEntry {
+        final List<Customer> customers;
+        final long stamp;
+        final int[] stripes;
+
+        LookupEntry(List<Customer> customers, long stamp, int[] stripes) {
+            this.customers = customers;
+            this.stamp = stamp;
+            this.stripes = stripes;
+        }
+    }
+
+    private static final class TagListEntry {
+        final List<Tag> tags;
+        final long stamp;
+
+        TagListEntry(List<Tag> tags, long stamp) {
+            this.tags = tags;
+            this.stamp = stamp;
+        }
+    }
+
+    private static final class Counters {
+        final String name;
+        final LongAdder hits = new LongAdder();
+        final LongAdder misses = new LongAdder();
+        final LongAdder bypasses = new LongAdder();
+        final LongAdder invalidations = new LongAdder();
+
+        Counters(String name) {
+            this.name = name;
+        }
+
+        CacheStats snapshot(@Nullable Cache<?, ?> cache) {
+            long evictions = 0;
+            long size = 0;
+            if (cache != null) {
+                cache.cleanUp();
+                evictions = cache.stats().evictionCount();
+                size = cache.estimatedSize();
+            }
+            return new CacheStats(name, hits.sum(), misses.sum(), bypasses.sum(), evictions, invalidations.sum(), size);
+        }
+    }
+}
