@@ -82,7 +82,7 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresInvalidationBus.class);
     private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final long POLL_MILLIS = 500;
+    private static final long POLL_MILLIS = 250;
     private static final long VALIDATE_AFTER_IDLE_MILLIS = 60_000;
     private static final Duration START_WAIT = Duration.ofSeconds(10);
 
@@ -171,20 +171,16 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
     }
 
     /**
-     * Stops the listening thread (unblocking its wait), waits for it to end and closes the bus's
-     * connections. Idempotent. Subscribers hear nothing afterwards; {@link #publish} does nothing.
+     * Stops the listening thread (interrupting a reconnect backoff; a wait for notifications ends
+     * within 250 ms), which runs {@code UNLISTEN *} and gives its connection back, waits for it to
+     * end and closes the bus's connections. Idempotent. Subscribers hear nothing afterwards; {@link #publish} does nothing.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        listening = false;
-        thread.interrupt();
-        Connection c = listenConnection;
-        if (c != null) {
-            abortQuietly(c); // unblocks a thread waiting in the socket read
-        }
+        thread.interrupt(); // ends a reconnect backoff; a wait for notifications ends within its poll interval
         try {
             thread.join(POLL_MILLIS + 5_000);
         } catch (InterruptedException e) {
@@ -193,9 +189,10 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
         if (thread.isAlive()) {
             LOG.warn("invalidation listener thread on channel {} did not stop within {} ms", channel, POLL_MILLIS + 5_000);
         }
+        listening = false;
         Connection left = listenConnection;
         if (left != null) {
-            closeQuietly(left);
+            abortQuietly(left);
         }
         publishLock.lock();
         try {
@@ -310,15 +307,21 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
                 if (closed.get()) {
                     break;
                 }
+                if (c != null) {
+                    surfaceFailure(c);
+                }
                 String state = e instanceof SQLException ? ((SQLException) e).getSQLState() : null;
                 LOG.warn("invalidation bus on channel {} lost its connection [SQLState {}, {}]; reconnecting in {} ms",
                         channel, state, e.getClass().getSimpleName(), backoff);
             } finally {
-                listening = false;
-                listenConnection = null;
                 if (c != null) {
+                    if (listening && closed.get()) {
+                        unlistenQuietly(c); // a pooled connection must not stay subscribed
+                    }
                     closeQuietly(c);
                 }
+                listening = false;
+                listenConnection = null;
             }
             gap = true;
             firstAttempt.countDown();
@@ -405,6 +408,28 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs a statement through the connection as the pool handed it out, so a pool that inspects
+     * exceptions (HikariCP evicts on SQLState 08xxx and 57P0x) sees that the connection is broken:
+     * the failure happened on the unwrapped driver connection, which the pool cannot observe, and
+     * the pool would otherwise hand the dead connection to its next borrower.
+     */
+    private static void surfaceFailure(Connection c) {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT 1");
+        } catch (SQLException | RuntimeException expected) {
+            LOG.debug("listening connection confirmed broken [{}]", expected.getClass().getSimpleName());
+        }
+    }
+
+    private static void unlistenQuietly(Connection c) {
+        try (Statement st = c.createStatement()) {
+            st.execute("UNLISTEN *");
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("UNLISTEN on closing failed [{}]", e.getClass().getSimpleName());
         }
     }
 
