@@ -98,6 +98,7 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
     private final Thread thread;
     private volatile @Nullable Connection listenConnection;
     private volatile boolean listening;
+    private volatile @Nullable String notPostgres;
     private @Nullable Connection publishConnection; // URL form only; guarded by publishLock
 
     private PostgresInvalidationBus(Builder b, ConnectionSource source) {
@@ -289,6 +290,11 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
                 if (closed.get()) {
                     break;
                 }
+                if (!c.isWrapperFor(PGConnection.class)) {
+                    notPostgres = c.getMetaData().getDatabaseProductName();
+                    break; // start() reports it and closes the bus
+
+                }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 c.setAutoCommit(true);
                 try (Statement st = c.createStatement()) {
@@ -331,6 +337,7 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
             backoff = Math.min(maxBackoff.toMillis(), backoff * 2);
         }
         listening = false;
+        firstAttempt.countDown();
     }
 
     private void poll(Connection c, PGConnection pg) throws SQLException {
@@ -561,7 +568,8 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
          * is active or the first connection attempt failed; in the latter case the bus keeps trying
          * in the background and signals a gap once it listens.
          *
-         * @throws IllegalStateException if neither a DataSource nor a JDBC URL was set
+         * @throws IllegalStateException    if neither a DataSource nor a JDBC URL was set
+         * @throws IllegalArgumentException if the DataSource's connections are not PostgreSQL's
          */
         public PostgresInvalidationBus start() {
             ConnectionSource source;
@@ -604,6 +612,12 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
             PostgresInvalidationBus bus = new PostgresInvalidationBus(this, source);
             bus.thread.start();
             bus.awaitFirstAttempt();
+            String product = bus.notPostgres;
+            if (product != null) {
+                bus.close();
+                throw new IllegalArgumentException("PostgresInvalidationBus needs a PostgreSQL database, the connection"
+                        + " is to " + product);
+            }
             return bus;
         }
     }

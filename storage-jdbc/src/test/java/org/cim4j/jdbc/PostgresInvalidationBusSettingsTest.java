@@ -79,6 +79,19 @@ class PostgresInvalidationBusSettingsTest {
     }
 
     @Test
+    @DisplayName("a DataSource of another database is rejected at start, and no thread is left behind")
+    void notPostgres_rejected() {
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + TestDatabase.newName());
+
+        assertThatThrownBy(() -> PostgresInvalidationBus.builder().dataSource(h2).start())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a PostgreSQL database")
+                .hasMessageContaining("H2");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
+                && PostgresInvalidationBus.THREAD_NAME.equals(t.getName()));
+    }
+
+    @Test
     void reconnectBackoff_checked() {
         PostgresInvalidationBus.Builder b = PostgresInvalidationBus.builder();
         assertThatThrownBy(() -> b.reconnectBackoff(Duration.ZERO, Duration.ofSeconds(1)))
