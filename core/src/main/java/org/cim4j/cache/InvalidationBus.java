@@ -3,8 +3,9 @@ package org.cim4j.cache;
 /**
  * Carries {@link Invalidation} messages between cim4j instances that share one database, so each
  * instance's cache drops what another instance changed. An SPI: cim4j ships
- * {@link InProcessInvalidationBus} (several instances in one JVM, e.g. tests); a PostgreSQL
- * LISTEN/NOTIFY bus is planned in {@code cim4j-storage-jdbc}; a host may plug in its own (Redis
+ * {@link InProcessInvalidationBus} (several instances in one JVM, e.g. tests) and, in
+ * {@code cim4j-storage-jdbc}, {@code org.cim4j.jdbc.PostgresInvalidationBus} (PostgreSQL
+ * LISTEN/NOTIFY, across processes); a host may plug in its own (Redis
  * pub/sub, a message broker) by moving {@link Invalidation#encode()} strings.
  *
  * <p>What an implementation may assume and must do:
