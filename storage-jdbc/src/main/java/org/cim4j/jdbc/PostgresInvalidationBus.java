@@ -174,7 +174,8 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
     /**
      * Stops the listening thread (interrupting a reconnect backoff; a wait for notifications ends
      * within 250 ms), which runs {@code UNLISTEN *} and gives its connection back, waits for it to
-     * end and closes the bus's connections. Idempotent. Subscribers hear nothing afterwards; {@link #publish} does nothing.
+     * end and closes the bus's connections. Idempotent. Subscribers hear nothing afterwards;
+     * {@link #publish} does nothing.
      */
     @Override
     public void close() {
@@ -293,7 +294,6 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
                 if (!c.isWrapperFor(PGConnection.class)) {
                     notPostgres = c.getMetaData().getDatabaseProductName();
                     break; // start() reports it and closes the bus
-
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 c.setAutoCommit(true);
