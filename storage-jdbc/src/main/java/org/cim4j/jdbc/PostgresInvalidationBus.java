@@ -317,7 +317,7 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
                     surfaceFailure(c);
                 }
                 String state = e instanceof SQLException ? ((SQLException) e).getSQLState() : null;
-                LOG.warn("invalidation bus on channel {} lost its connection [SQLState {}, {}]; reconnecting in {} ms",
+                LOG.warn("invalidation bus on channel {} is not listening [SQLState {}, {}]; connecting again in {} ms",
                         channel, state, e.getClass().getSimpleName(), backoff);
             } finally {
                 if (c != null) {

@@ -2,10 +2,13 @@ package org.cim4j.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.cim4j.Cim4j;
 import org.cim4j.IdGenerator;
 import org.cim4j.TenantId;
@@ -222,6 +226,50 @@ class PostgresInvalidationBusTest {
         Customer updated = hostB.customers().update(x.withStage(LifecycleStage.ACTIVE));
         assertThat(arrived.await()).isTrue();
         assertThat(hostA.customers().get(x.id())).isEqualTo(updated);
+    }
+
+    @Test
+    @DisplayName("a bus whose first connection fails keeps trying, publishes without throwing, and signals a gap once listening")
+    void unreachableAtStart_gapOnceListening() throws Exception {
+        CountDownLatch allowConnect = new CountDownLatch(1);
+        AtomicInteger attempts = new AtomicInteger();
+        // first getConnection() is refused; the next waits until the test allows it
+        DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && method.getParameterCount() == 0) {
+                        if (attempts.incrementAndGet() == 1) {
+                            throw new SQLException("connection refused (test)", "08001");
+                        }
+                        awaitQuietly(allowConnect);
+                    }
+                    try {
+                        return method.invoke(db.dataSource, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        PostgresInvalidationBus bus = closeLater(PostgresInvalidationBus.builder().dataSource(flaky).channel(channel)
+                .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(100)).start());
+        assertThat(bus.isListening()).isFalse();
+        CountDownLatch gap = new CountDownLatch(1);
+        bus.subscribe(new InvalidationBus.Listener() {
+            @Override
+            public void onInvalidation(Invalidation message) {
+            }
+
+            @Override
+            public void onGap() {
+                gap.countDown();
+            }
+        });
+        Latch arrived = Latch.on(bus, m -> m.id().equals("tag-9"));
+
+        allowConnect.countDown();
+
+        assertThat(gap.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(bus.isListening()).isTrue();
+        bus.publish(new Invalidation(Invalidation.Kind.TAG, TENANT, "tag-9", 0, List.of(), "sender"));
+        assertThat(arrived.await()).isTrue();
     }
 
     @Test
