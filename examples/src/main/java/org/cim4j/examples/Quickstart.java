@@ -2,6 +2,7 @@ package org.cim4j.examples;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ import org.cim4j.interaction.Interaction;
 import org.cim4j.interaction.InteractionQuery;
 import org.cim4j.interaction.InteractionType;
 import org.cim4j.interaction.NewInteraction;
-import org.cim4j.memory.InMemoryStorage;
+import org.cim4j.jdbc.JdbcStorage;
 import org.cim4j.spi.StorageProvider;
 import org.cim4j.tag.NewTag;
 import org.cim4j.tag.Tag;
@@ -38,6 +39,10 @@ import org.cim4j.tag.Tag;
 /**
  * A short customer story: one shopper known to the store's POS and to the e-shop, joined into one
  * profile without typing anything twice, with interactions, purchases, a tag and a query.
+ *
+ * <p>Runs on an embedded H2 file database ({@code target/quickstart-data} unless a directory is
+ * given), so a second run finds the first run's data. Pass a JDBC URL instead, e.g.
+ * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}, to run it on PostgreSQL or MariaDB.
  */
 public final class Quickstart {
     private Quickstart() {
@@ -45,15 +50,27 @@ public final class Quickstart {
 
     public static void main(String[] args) {
         Clock clock = Clock.systemUTC();
-        StorageProvider storage = InMemoryStorage.create();
-        System.out.println("cim4j quickstart on storage: " + storage.name());
+        String where = args.length > 0 && args[0] != null && !args[0].isBlank() ? args[0] : "target/quickstart-data";
+        StorageProvider storage;
+        if (where.startsWith("jdbc:")) {
+            storage = JdbcStorage.builder().jdbcUrl(where).build();
+            System.out.println("cim4j quickstart on " + storage.name() + " (" + where.replaceAll("password=[^&;]*", "password=***") + ")");
+        } else {
+            Path dir = Path.of(where).toAbsolutePath();
+            storage = JdbcStorage.h2File(dir);
+            System.out.println("cim4j quickstart on embedded H2, data in " + dir);
+        }
         try (Cim4j crm = Cim4j.builder()
                 .storage(storage)
                 .clock(clock)
                 .defaultRegion("CN")
                 .attributeSchema(AttributeSchema.of(AttributeDefinition.optional("shoe_size", AttributeType.NUMBER)))
                 .build()) {
+            long before = crm.customers().count(CustomerQuery.all());
             story(crm, clock);
+            System.out.println(before == 0
+                    ? "Run it again: the data is stored, so the next run finds this customer instead of creating it."
+                    : "Found the previous run's data: nothing was entered twice.");
         }
     }
 

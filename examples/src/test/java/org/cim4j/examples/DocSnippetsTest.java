@@ -29,7 +29,8 @@ class DocSnippetsTest {
             "import java.time.*;", "import java.util.*;", "import java.math.BigDecimal;",
             "import org.cim4j.*;", "import org.cim4j.customer.*;", "import org.cim4j.interaction.*;",
             "import org.cim4j.commerce.*;", "import org.cim4j.tag.*;", "import org.cim4j.event.ActivityEvents;",
-            "import org.cim4j.event.CustomerEvents;", "import org.cim4j.memory.InMemoryStorage;");
+            "import org.cim4j.event.CustomerEvents;", "import org.cim4j.memory.InMemoryStorage;",
+            "import org.cim4j.jdbc.JdbcStorage;", "import org.cim4j.cache.CacheSettings;");
     /** Declarations a document's samples use without showing them (the reader's own objects). */
     private static final String PRELUDE = "Queue<Object> loyaltyQueue = new ArrayDeque<>();\n";
 
