@@ -12,6 +12,7 @@ import org.cim4j.customer.CustomerService;
 import org.cim4j.event.EventBus;
 import org.cim4j.interaction.InteractionService;
 import org.cim4j.internal.Engine;
+import org.cim4j.loyalty.LoyaltyService;
 import org.cim4j.spi.StorageProvider;
 import org.cim4j.tag.TagService;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,11 @@ public final class Cim4j implements Cim4jScope, AutoCloseable {
     @Override
     public TagService tags() {
         return defaultScope.tags();
+    }
+
+    @Override
+    public LoyaltyService loyalty() {
+        return defaultScope.loyalty();
     }
 
     /** Subscribe here to react to domain events of every tenant. */

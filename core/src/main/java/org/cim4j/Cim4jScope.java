@@ -4,6 +4,7 @@ import org.cim4j.cache.FreshReads;
 import org.cim4j.commerce.PurchaseService;
 import org.cim4j.customer.CustomerService;
 import org.cim4j.interaction.InteractionService;
+import org.cim4j.loyalty.LoyaltyService;
 import org.cim4j.tag.TagService;
 
 /**
@@ -40,4 +41,7 @@ public interface Cim4jScope {
     default Cim4jScope fresh() {
         return FreshReads.scope(this);
     }
+
+    /** Loyalty programs, points ledger and tiers. */
+    LoyaltyService loyalty();
 }

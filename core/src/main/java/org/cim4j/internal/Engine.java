@@ -1,10 +1,13 @@
 package org.cim4j.internal;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cim4j.Cim4j;
 import org.cim4j.Cim4jScope;
 import org.cim4j.Principal;
+import org.cim4j.event.ActivityEvents;
+import org.cim4j.event.DomainEvent;
 import org.cim4j.event.EventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,11 @@ public final class Engine {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.validator = new InputValidator(new Normalizer(settings.defaultRegion()), settings.attributeSchema(),
                 settings.clock());
+        // Registered before any host listener, so points exist when hosts see the purchase event.
+        bus.subscribe(ActivityEvents.PurchaseRecorded.class,
+                e -> autoEarn(e.purchase().id().toString(), () -> loyaltyFor(e).onPurchaseRecorded(e.purchase())));
+        bus.subscribe(ActivityEvents.PurchaseRefunded.class,
+                e -> autoEarn(e.purchase().id().toString(), () -> loyaltyFor(e).onPurchaseRefunded(e.purchase())));
         LOG.debug("cim4j engine started on storage {}", settings.storage().name());
     }
 
@@ -42,6 +50,25 @@ public final class Engine {
 
     public EventBus events() {
         return bus;
+    }
+
+    /** Loyalty for the principal that caused {@code event}: earns and reversals are attributed to it. */
+    private LoyaltyEngine loyaltyFor(DomainEvent event) {
+        return new LoyaltyEngine(settings.storage(), settings.clock(), settings.ids(),
+                Principal.of(event.actor(), event.tenant()), e -> bus.publish(List.of(e)));
+    }
+
+    /**
+     * Runs an automatic earn or reversal for programs with {@code earnOnPurchase}. It runs after the purchase
+     * committed; a failure is logged (purchase id only) and the host can redo it with
+     * {@code earnForPurchase} / {@code reverse} under the same idempotency key.
+     */
+    private static void autoEarn(String purchaseId, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("automatic loyalty points for purchase {} failed with {}", purchaseId, e.getClass().getName());
+        }
     }
 
     /** Releases the validator and, unless shared, the storage. Idempotent. */

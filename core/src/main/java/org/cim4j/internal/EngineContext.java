@@ -88,4 +88,9 @@ final class EngineContext {
     InputValidator validator() {
         return validator;
     }
+
+    /** The loyalty service of this scope; it runs its own units of work and publishes to the same bus. */
+    LoyaltyEngine loyalty() {
+        return new LoyaltyEngine(provider, clock, ids, principal, e -> bus.publish(List.of(e)));
+    }
 }

@@ -5,6 +5,7 @@ import org.cim4j.Principal;
 import org.cim4j.commerce.PurchaseService;
 import org.cim4j.customer.CustomerService;
 import org.cim4j.interaction.InteractionService;
+import org.cim4j.loyalty.LoyaltyService;
 import org.cim4j.tag.TagService;
 
 /** The services of one principal; immutable and cheap (a handful of small objects). */
@@ -14,6 +15,7 @@ final class EngineScope implements Cim4jScope {
     private final EngineInteractionService interactions;
     private final EnginePurchaseService purchases;
     private final EngineTagService tags;
+    private final LoyaltyEngine loyalty;
 
     EngineScope(EngineContext ctx) {
         this.principal = ctx.principal();
@@ -21,6 +23,7 @@ final class EngineScope implements Cim4jScope {
         this.interactions = new EngineInteractionService(ctx);
         this.purchases = new EnginePurchaseService(ctx);
         this.tags = new EngineTagService(ctx, customers);
+        this.loyalty = ctx.loyalty();
     }
 
     @Override
@@ -46,6 +49,11 @@ final class EngineScope implements Cim4jScope {
     @Override
     public TagService tags() {
         return tags;
+    }
+
+    @Override
+    public LoyaltyService loyalty() {
+        return loyalty;
     }
 
     @Override

@@ -12,4 +12,7 @@ public interface Stores {
     PurchaseStore purchases();
 
     TagStore tags();
+
+    /** Loyalty programs, accounts, ledger, lots, idempotency records and tier history. */
+    LoyaltyStore loyalty();
 }

@@ -45,6 +45,7 @@ final class MemoryData {
         final Map<String, PurchaseId> orders = new HashMap<>();
         final Map<CustomerId, List<PurchaseId>> purchasesByCustomer = new HashMap<>();
         final Map<TagId, Tag> tags = new HashMap<>();
+        final MemoryLoyaltyData loyalty = new MemoryLoyaltyData();
 
         /** The customer's timeline for reading (possibly a shared empty set: do not modify). */
         NavigableSet<Interaction> timeline(CustomerId customer) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.cim4j.TenantId;
 import org.cim4j.spi.CustomerStore;
 import org.cim4j.spi.InteractionStore;
+import org.cim4j.spi.LoyaltyStore;
 import org.cim4j.spi.PurchaseStore;
 import org.cim4j.spi.Stores;
 import org.cim4j.spi.TagStore;
@@ -26,6 +27,7 @@ final class MemoryTransaction implements Stores {
     private final MemoryInteractionStore interactions = new MemoryInteractionStore(this);
     private final MemoryPurchaseStore purchases = new MemoryPurchaseStore(this);
     private final MemoryTagStore tags = new MemoryTagStore(this);
+    private final MemoryLoyaltyStore loyalty = new MemoryLoyaltyStore(this);
 
     MemoryTransaction(MemoryData data, TransactionMode mode) {
         this.data = data;
@@ -50,6 +52,11 @@ final class MemoryTransaction implements Stores {
     @Override
     public TagStore tags() {
         return tags;
+    }
+
+    @Override
+    public LoyaltyStore loyalty() {
+        return loyalty;
     }
 
     /** The tenant's data, for reading. */

@@ -8,6 +8,9 @@ import org.cim4j.testkit.contract.InteractionServiceContract;
 import org.cim4j.testkit.contract.PurchaseServiceContract;
 import org.cim4j.testkit.contract.TagServiceContract;
 import org.cim4j.testkit.contract.EventContract;
+import org.cim4j.testkit.contract.LoyaltyAggregatesContract;
+import org.cim4j.testkit.contract.LoyaltyContract;
+import org.cim4j.testkit.contract.LoyaltyTortureContract;
 import org.cim4j.testkit.contract.ValidationContract;
 import org.cim4j.testkit.contract.AdapterContract;
 import org.cim4j.testkit.contract.ConcurrencyContract;
@@ -78,8 +81,7 @@ public abstract class StorageCompatibilityKit {
      * {@link org.cim4j.spi.Capability#SHARED_ACROSS_INSTANCES}, whose optional tests use it.
      */
     protected StorageProvider openAnotherProvider() {
-        throw new UnsupportedOperationException("an adapter declaring DURABLE or SHARED_ACROSS_INSTANCES must override "
-                + "openAnotherProvider()");
+        throw AdapterContract.noSecondProvider(getClass().getSimpleName());
     }
 
     // ---- SPI-level contracts: the stores, called directly ---------------------------------------
@@ -214,6 +216,33 @@ public abstract class StorageCompatibilityKit {
     @Nested
     @DisplayName("Input validation")
     class ValidationTck extends ValidationContract {
+        @Override
+        protected Adapter adapter() {
+            return adapter;
+        }
+    }
+
+    @Nested
+    @DisplayName("Loyalty: ledger, lots, idempotency, tiers")
+    class LoyaltyTck extends LoyaltyContract {
+        @Override
+        protected Adapter adapter() {
+            return adapter;
+        }
+    }
+
+    @Nested
+    @DisplayName("Loyalty aggregate reads: ledgerTotals, dueLots, PurchaseStore.totals")
+    class LoyaltyAggregatesTck extends LoyaltyAggregatesContract {
+        @Override
+        protected Adapter adapter() {
+            return adapter;
+        }
+    }
+
+    @Nested
+    @DisplayName("Loyalty torture: 32 threads, two instances, hot accounts")
+    class LoyaltyTortureTck extends LoyaltyTortureContract {
         @Override
         protected Adapter adapter() {
             return adapter;

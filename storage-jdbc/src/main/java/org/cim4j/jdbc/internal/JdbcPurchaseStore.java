@@ -23,6 +23,7 @@ import org.cim4j.commerce.PurchaseLine;
 import org.cim4j.commerce.PurchaseStatus;
 import org.cim4j.customer.CustomerId;
 import org.cim4j.spi.PurchaseStore;
+import org.cim4j.spi.PurchaseTotals;
 import org.cim4j.spi.TimeKeyset;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -148,6 +149,23 @@ final class JdbcPurchaseStore implements PurchaseStore {
         }
         q.bind(next, limit);
         return withLines(tenant, q.map((rs, ctx) -> head(rs, tenant)).list());
+    }
+
+    /**
+     * One aggregate over the {@code ix_purchase_history (tenant_id, customer_id, occurred_at, id)} range.
+     * {@code FLOOR} per purchase equals the SPI default's {@code setScale(0, DOWN)} because a net amount is
+     * never negative (refunds never exceed the total).
+     */
+    @Override
+    public PurchaseTotals totals(TenantId tenant, CustomerId customer, Currency currency, Instant from, Instant to) {
+        return tx.h().createQuery(db.sql("SELECT COALESCE(SUM(FLOOR(total_amount - refunded_amount)), 0) AS spend,"
+                        + " COALESCE(SUM(CASE WHEN total_amount <> refunded_amount THEN 1 ELSE 0 END), 0) AS orders"
+                        + " FROM #purchase WHERE tenant_id = ? AND customer_id = ? AND occurred_at >= ?"
+                        + " AND occurred_at < ? AND currency = ?"))
+                .bind(0, tenant.value()).bind(1, db.id(customer.value())).bind(2, Db.ts(from)).bind(3, Db.ts(to))
+                .bind(4, currency.getCurrencyCode())
+                .map((rs, ctx) -> new PurchaseTotals(rs.getBigDecimal("spend").longValueExact(), rs.getLong("orders")))
+                .one();
     }
 
     private Optional<Purchase> one(TenantId tenant, String condition, org.jdbi.v3.core.argument.Argument arg) {

@@ -2,6 +2,7 @@ package org.cim4j.jdbc.internal;
 
 import org.cim4j.spi.CustomerStore;
 import org.cim4j.spi.InteractionStore;
+import org.cim4j.spi.LoyaltyStore;
 import org.cim4j.spi.PurchaseStore;
 import org.cim4j.spi.Stores;
 import org.cim4j.spi.TagStore;
@@ -12,12 +13,14 @@ public final class JdbcStores implements Stores {
     private final InteractionStore interactions;
     private final PurchaseStore purchases;
     private final TagStore tags;
+    private final LoyaltyStore loyalty;
 
     public JdbcStores(Tx tx) {
         this.customers = new JdbcCustomerStore(tx);
         this.interactions = new JdbcInteractionStore(tx);
         this.purchases = new JdbcPurchaseStore(tx);
         this.tags = new JdbcTagStore(tx);
+        this.loyalty = new JdbcLoyaltyStore(tx);
     }
 
     @Override
@@ -38,5 +41,10 @@ public final class JdbcStores implements Stores {
     @Override
     public TagStore tags() {
         return tags;
+    }
+
+    @Override
+    public LoyaltyStore loyalty() {
+        return loyalty;
     }
 }

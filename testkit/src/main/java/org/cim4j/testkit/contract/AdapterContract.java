@@ -72,10 +72,24 @@ public abstract class AdapterContract {
     protected StorageProvider openAnotherProvider() {
         Adapter a = adapter();
         if (a == null) {
-            throw new UnsupportedOperationException("an adapter declaring DURABLE or SHARED_ACROSS_INSTANCES must "
-                    + "override openAnotherProvider()");
+            throw noSecondProvider(getClass().getSimpleName());
         }
         return a.openAnotherProvider();
+    }
+
+    /**
+     * What the {@code openAnotherProvider()} hooks raise when the test class does not supply a second
+     * provider: the adapter declares {@link Capability#DURABLE} or
+     * {@link Capability#SHARED_ACROSS_INSTANCES} (so their contract tests run) but gives the kit no way
+     * to prove it. Reported as a failed test, since an unproven capability is a compatibility failure;
+     * an adapter without those capabilities never gets here (the tests are skipped).
+     *
+     * @param testClass the class that must override {@code openAnotherProvider()}
+     */
+    public static AssertionError noSecondProvider(String testClass) {
+        return new AssertionError("the adapter declares DURABLE or SHARED_ACROSS_INSTANCES, but " + testClass
+                + " does not override openAnotherProvider(), so the kit cannot open a second provider over the"
+                + " same data to check it: override it, or stop declaring those capabilities");
     }
 
     /**
@@ -99,8 +113,7 @@ public abstract class AdapterContract {
 
         /** See {@link AdapterContract#openAnotherProvider()}. */
         default StorageProvider openAnotherProvider() {
-            throw new UnsupportedOperationException("an adapter declaring DURABLE or SHARED_ACROSS_INSTANCES must "
-                    + "override openAnotherProvider() in its kit subclass");
+            throw noSecondProvider(getClass().getName());
         }
 
         /** See {@link AdapterContract#exclusions()}. */
