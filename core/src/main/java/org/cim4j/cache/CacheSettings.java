@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link CachingStorageProvider} caches: on or off, the size bound and time-to-live of each
- * cache, how long a "not found" answer may be reused, and the {@link InvalidationBus} that keeps
+ * cache (customers, lookups, tag lists, loyalty accounts, loyalty programs), how long a "not found" answer may be reused, and the {@link InvalidationBus} that keeps
  * several instances on one database coherent. Immutable and thread-safe; start from
  * {@link #defaults()}, {@link #off()} or {@link #builder()}.
  *
@@ -36,6 +36,17 @@ public final class CacheSettings {
     public static final long DEFAULT_TAG_LIST_MAXIMUM_SIZE = 1_000;
     /** Default time-to-live of a tenant's tag list. */
     public static final Duration DEFAULT_TAG_LIST_TTL = Duration.ofMinutes(10);
+    /** Default bound of the loyalty-account cache (member accounts with balance and tier). */
+    public static final long DEFAULT_LOYALTY_ACCOUNT_MAXIMUM_SIZE = 10_000;
+    /**
+     * Default time-to-live of a loyalty account: short, because balances change on every command and
+     * another instance without a bus is only noticed when the entry expires.
+     */
+    public static final Duration DEFAULT_LOYALTY_ACCOUNT_TTL = Duration.ofMinutes(1);
+    /** Default bound of the loyalty-program cache, in tenants. */
+    public static final long DEFAULT_LOYALTY_PROGRAM_MAXIMUM_SIZE = 1_000;
+    /** Default time-to-live of a tenant's loyalty programs. */
+    public static final Duration DEFAULT_LOYALTY_PROGRAM_TTL = Duration.ofMinutes(10);
     /** Default time-to-live of "not found" answers. */
     public static final Duration DEFAULT_NEGATIVE_TTL = Duration.ofSeconds(5);
     /** Longest time-to-live a "not found" answer may have: negative caching is only ever brief. */
@@ -51,6 +62,10 @@ public final class CacheSettings {
     private final Duration lookupTtl;
     private final long tagListMaximumSize;
     private final Duration tagListTtl;
+    private final long loyaltyAccountMaximumSize;
+    private final Duration loyaltyAccountTtl;
+    private final long loyaltyProgramMaximumSize;
+    private final Duration loyaltyProgramTtl;
     private final Duration negativeTtl;
     private final @Nullable InvalidationBus invalidationBus;
 
@@ -62,6 +77,12 @@ public final class CacheSettings {
         this.lookupTtl = b.lookupTtl != null ? b.lookupTtl : DEFAULT_LOOKUP_TTL;
         this.tagListMaximumSize = b.tagListMaximumSize >= 0 ? b.tagListMaximumSize : DEFAULT_TAG_LIST_MAXIMUM_SIZE;
         this.tagListTtl = b.tagListTtl != null ? b.tagListTtl : DEFAULT_TAG_LIST_TTL;
+        this.loyaltyAccountMaximumSize = b.loyaltyAccountMaximumSize >= 0 ? b.loyaltyAccountMaximumSize
+                : DEFAULT_LOYALTY_ACCOUNT_MAXIMUM_SIZE;
+        this.loyaltyAccountTtl = b.loyaltyAccountTtl != null ? b.loyaltyAccountTtl : DEFAULT_LOYALTY_ACCOUNT_TTL;
+        this.loyaltyProgramMaximumSize = b.loyaltyProgramMaximumSize >= 0 ? b.loyaltyProgramMaximumSize
+                : DEFAULT_LOYALTY_PROGRAM_MAXIMUM_SIZE;
+        this.loyaltyProgramTtl = b.loyaltyProgramTtl != null ? b.loyaltyProgramTtl : DEFAULT_LOYALTY_PROGRAM_TTL;
         this.negativeTtl = b.negativeTtl != null ? b.negativeTtl : DEFAULT_NEGATIVE_TTL;
         this.invalidationBus = b.invalidationBus;
     }
@@ -98,6 +119,10 @@ public final class CacheSettings {
         b.lookupTtl = lookupTtl;
         b.tagListMaximumSize = tagListMaximumSize;
         b.tagListTtl = tagListTtl;
+        b.loyaltyAccountMaximumSize = loyaltyAccountMaximumSize;
+        b.loyaltyAccountTtl = loyaltyAccountTtl;
+        b.loyaltyProgramMaximumSize = loyaltyProgramMaximumSize;
+        b.loyaltyProgramTtl = loyaltyProgramTtl;
         b.negativeTtl = negativeTtl;
         b.invalidationBus = invalidationBus;
         return b;
@@ -132,7 +157,30 @@ public final class CacheSettings {
         return tagListTtl;
     }
 
-    /** How long "no such customer" and empty lookups are reused; zero means they are never cached. */
+    /** Most loyalty accounts kept (one per member and program); 0 turns that cache off. */
+    public long loyaltyAccountMaximumSize() {
+        return loyaltyAccountMaximumSize;
+    }
+
+    /** Time-to-live of a loyalty account (balance, tier) after it was loaded. */
+    public Duration loyaltyAccountTtl() {
+        return loyaltyAccountTtl;
+    }
+
+    /** Most tenants whose loyalty programs are kept; 0 turns that cache off. */
+    public long loyaltyProgramMaximumSize() {
+        return loyaltyProgramMaximumSize;
+    }
+
+    /** Time-to-live of a tenant's loyalty programs. */
+    public Duration loyaltyProgramTtl() {
+        return loyaltyProgramTtl;
+    }
+
+    /**
+     * How long "no such customer", empty lookups and "not enrolled" (no loyalty account) are reused;
+     * zero means they are never cached.
+     */
     public Duration negativeTtl() {
         return negativeTtl;
     }
@@ -150,6 +198,8 @@ public final class CacheSettings {
         return "CacheSettings[customers=" + customerMaximumSize + "/" + customerTtl
                 + ", lookups=" + lookupMaximumSize + "/" + lookupTtl
                 + ", tagLists=" + tagListMaximumSize + "/" + tagListTtl
+                + ", loyaltyAccounts=" + loyaltyAccountMaximumSize + "/" + loyaltyAccountTtl
+                + ", loyaltyPrograms=" + loyaltyProgramMaximumSize + "/" + loyaltyProgramTtl
                 + ", negativeTtl=" + negativeTtl
                 + (invalidationBus != null ? ", bus=" + invalidationBus : "") + "]";
     }
@@ -167,6 +217,10 @@ public final class CacheSettings {
         private @Nullable Duration lookupTtl;
         private long tagListMaximumSize = -1;
         private @Nullable Duration tagListTtl;
+        private long loyaltyAccountMaximumSize = -1;
+        private @Nullable Duration loyaltyAccountTtl;
+        private long loyaltyProgramMaximumSize = -1;
+        private @Nullable Duration loyaltyProgramTtl;
         private @Nullable Duration negativeTtl;
         private @Nullable InvalidationBus invalidationBus;
 
@@ -257,9 +311,60 @@ public final class CacheSettings {
         }
 
         /**
+         * Most loyalty accounts (balance and tier of one member in one program) kept; 0 turns that
+         * cache off.
+         *
+         * @throws IllegalArgumentException if negative
+         * @throws IllegalStateException    if already set
+         */
+        public Builder loyaltyAccountMaximumSize(long size) {
+            requireUnset(loyaltyAccountMaximumSize < 0, "loyaltyAccountMaximumSize", loyaltyAccountMaximumSize);
+            this.loyaltyAccountMaximumSize = requireSize("loyaltyAccountMaximumSize", size);
+            return this;
+        }
+
+        /**
+         * Time-to-live of a loyalty account after it was loaded; bounds how long another instance's
+         * earn or redeem can stay unseen without an {@link InvalidationBus}.
+         *
+         * @throws IllegalArgumentException if not positive
+         * @throws IllegalStateException    if already set
+         */
+        public Builder loyaltyAccountTtl(Duration ttl) {
+            requireUnset(loyaltyAccountTtl == null, "loyaltyAccountTtl", loyaltyAccountTtl);
+            this.loyaltyAccountTtl = requirePositive("loyaltyAccountTtl", ttl);
+            return this;
+        }
+
+        /**
+         * Most tenants whose loyalty programs are kept; 0 turns that cache off.
+         *
+         * @throws IllegalArgumentException if negative
+         * @throws IllegalStateException    if already set
+         */
+        public Builder loyaltyProgramMaximumSize(long size) {
+            requireUnset(loyaltyProgramMaximumSize < 0, "loyaltyProgramMaximumSize", loyaltyProgramMaximumSize);
+            this.loyaltyProgramMaximumSize = requireSize("loyaltyProgramMaximumSize", size);
+            return this;
+        }
+
+        /**
+         * Time-to-live of a tenant's loyalty programs.
+         *
+         * @throws IllegalArgumentException if not positive
+         * @throws IllegalStateException    if already set
+         */
+        public Builder loyaltyProgramTtl(Duration ttl) {
+            requireUnset(loyaltyProgramTtl == null, "loyaltyProgramTtl", loyaltyProgramTtl);
+            this.loyaltyProgramTtl = requirePositive("loyaltyProgramTtl", ttl);
+            return this;
+        }
+
+        /**
          * Time-to-live of "not found" answers (no customer with an id, no customer with a contact or
-         * external id); zero never caches them. At most {@link #MAX_NEGATIVE_TTL}, because another
-         * instance's insert is only seen when such an answer expires or is invalidated.
+         * external id, no loyalty account of a customer in a program); zero never caches them. At
+         * most {@link #MAX_NEGATIVE_TTL}, because another instance's insert is only seen when such an
+         * answer expires or is invalidated.
          *
          * @throws IllegalArgumentException if negative or longer than {@link #MAX_NEGATIVE_TTL}
          * @throws IllegalStateException    if already set

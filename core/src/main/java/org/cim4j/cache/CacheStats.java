@@ -7,13 +7,16 @@ import java.util.Objects;
  * immutable, taken by {@link CachingStorageProvider#stats()}. Holds numbers only, so it is safe to
  * log.
  *
- * @param cache         {@code "customers"}, {@code "lookups"} or {@code "tagLists"}
+ * @param cache         {@code "customers"}, {@code "lookups"}, {@code "tagLists"},
+ *                      {@code "loyaltyAccounts"} or {@code "loyaltyPrograms"}
  * @param hits          reads answered from the cache
  * @param misses        reads the cache could not answer (absent, expired or invalidated entry)
  * @param bypasses      reads that skipped the cache on purpose (inside a transaction that wrote,
  *                      in a read-write transaction, or a {@linkplain FreshReads fresh} read)
  * @param evictions     entries removed for size or expiry
- * @param invalidations entries invalidated by committed writes, local or from the bus
+ * @param invalidations entries removed by committed writes, local or from the bus (a bus message
+ *                      about a loyalty account invalidates by stripe and removes nothing: it shows
+ *                      as the next read's miss)
  * @param size          approximate number of entries now
  */
 public record CacheStats(String cache, long hits, long misses, long bypasses, long evictions, long invalidations,

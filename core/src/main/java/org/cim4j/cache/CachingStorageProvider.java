@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.cim4j.TenantId;
 import org.cim4j.customer.ContactPoint;
@@ -27,10 +28,22 @@ import org.cim4j.customer.Customer;
 import org.cim4j.customer.CustomerId;
 import org.cim4j.customer.CustomerQuery;
 import org.cim4j.customer.ExternalId;
+import org.cim4j.loyalty.IdempotencyKey;
+import org.cim4j.loyalty.LedgerEntry;
+import org.cim4j.loyalty.LedgerEntryId;
+import org.cim4j.loyalty.Lot;
+import org.cim4j.loyalty.LoyaltyProgram;
+import org.cim4j.loyalty.MemberAccount;
+import org.cim4j.loyalty.MemberAccountId;
+import org.cim4j.loyalty.ProgramId;
+import org.cim4j.loyalty.TierChange;
 import org.cim4j.spi.Capability;
 import org.cim4j.spi.CustomerKeyset;
 import org.cim4j.spi.CustomerStore;
 import org.cim4j.spi.InteractionStore;
+import org.cim4j.spi.LedgerTotals;
+import org.cim4j.spi.LoyaltyCommandRecord;
+import org.cim4j.spi.LoyaltyStore;
 import org.cim4j.spi.PurchaseStore;
 import org.cim4j.spi.StorageProvider;
 import org.cim4j.spi.StorageWork;
@@ -54,7 +67,11 @@ import org.slf4j.LoggerFactory;
  * <h2>What is cached</h2>
  * Customers by id (including "not found", for {@link CacheSettings#negativeTtl()}); the answers of
  * {@code findByContact} and {@code findByExternalId}; each tenant's tag list, which also answers tag
- * lookups by id and exact name. Queries, counts, interactions and purchases always go to storage.
+ * lookups by id and exact name; loyalty member accounts by tenant, program and customer (balance,
+ * tier and version; "not enrolled" for the negative TTL), from {@link LoyaltyStore#findAccount}
+ * only, never from {@link LoyaltyStore#lockAccount}; each tenant's loyalty programs, which also
+ * answer {@link LoyaltyStore#findProgram} for programs that exist. Queries, counts, interactions,
+ * purchases, ledger entries, lots, command records and tier history always go to storage.
  *
  * <h2>Transactions</h2>
  * A transaction reads from and fills the cache only while it is {@link TransactionMode#READ_ONLY}
@@ -85,10 +102,19 @@ import org.slf4j.LoggerFactory;
  * ticker derived from the {@link Clock} given to {@link #wrap(StorageProvider, CacheSettings, Clock)}
  * (the system ticker for the system clock), so tests move TTLs with a mutable clock.
  *
+ * <h2>Loyalty</h2>
+ * Every command of the loyalty engine runs read-write (lock the account, compute, write), so it
+ * never sees a cached account or program. Its {@code insertAccount} and {@code updateAccount} are
+ * recorded and invalidate the member's accounts (one stripe per tenant and customer, every
+ * program) after commit; {@code saveProgram} invalidates the tenant's programs. Other loyalty
+ * writes (ledger entries, lots, command records, tier history) change nothing cached, but a
+ * transaction that made one no longer reads from or fills the cache. On the bus, accounts travel
+ * as {@link Invalidation.Kind#LOYALTY_ACCOUNT} with the customer id and account version, programs as
+ * {@link Invalidation.Kind#LOYALTY_PROGRAM} with the program id.
+ *
  * <h2>Extension</h2>
  * New stores in {@link Stores} are passed through uncached in {@code CachingStores}; caching one
- * (e.g. loyalty balances) means an entry type here, a write record in the transaction and an
- * {@link Invalidation.Kind}.
+ * means an entry type here, a write record in the transaction and an {@link Invalidation.Kind}.
  */
 public final class CachingStorageProvider implements StorageProvider {
     private static final Logger LOG = LoggerFactory.getLogger(CachingStorageProvider.class);
@@ -99,12 +125,18 @@ public final class CachingStorageProvider implements StorageProvider {
     private final boolean closeDelegate;
     private final String origin = UUID.randomUUID().toString();
     private final Stripes stripes = new Stripes();
+    /** Counters recorded by a cache-only attempt on this thread (see {@link #fromCachesAlone}). */
+    private final ThreadLocal<List<LongAdder>> probeCounts = new ThreadLocal<>();
     private final @Nullable Cache<CustomerKey, CustomerEntry> customers;
     private final @Nullable Cache<LookupKey, LookupEntry> lookups;
-    private final @Nullable Cache<TenantId, TagListEntry> tagLists;
+    private final @Nullable Cache<TenantId, TenantListEntry<Tag>> tagLists;
+    private final @Nullable Cache<AccountKey, AccountEntry> loyaltyAccounts;
+    private final @Nullable Cache<TenantId, TenantListEntry<LoyaltyProgram>> loyaltyPrograms;
     private final Counters customerCounters = new Counters("customers");
     private final Counters lookupCounters = new Counters("lookups");
     private final Counters tagCounters = new Counters("tagLists");
+    private final Counters accountCounters = new Counters("loyaltyAccounts");
+    private final Counters programCounters = new Counters("loyaltyPrograms");
     private final LongAdder requests = new LongAdder();
     private final InvalidationBus.@Nullable Subscription subscription;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -122,6 +154,10 @@ public final class CachingStorageProvider implements StorageProvider {
                 e -> e.customers.isEmpty(), ticker);
         this.tagLists = build(settings.tagListMaximumSize(), settings.tagListTtl(), settings.tagListTtl(),
                 e -> false, ticker);
+        this.loyaltyAccounts = build(settings.loyaltyAccountMaximumSize(), settings.loyaltyAccountTtl(), negative,
+                e -> e.account == null, ticker);
+        this.loyaltyPrograms = build(settings.loyaltyProgramMaximumSize(), settings.loyaltyProgramTtl(),
+                settings.loyaltyProgramTtl(), e -> false, ticker);
         InvalidationBus bus = settings.invalidationBus();
         this.subscription = bus != null && settings.enabled() ? bus.subscribe(new BusListener()) : null;
     }
@@ -164,10 +200,14 @@ public final class CachingStorageProvider implements StorageProvider {
         return settings;
     }
 
-    /** Counters of the customer, lookup and tag-list caches, in that order. */
+    /**
+     * Counters of the customer, lookup, tag-list, loyalty-account and loyalty-program caches, in that
+     * order ({@link CacheStats#cache()} names each).
+     */
     public List<CacheStats> stats() {
         return List.of(customerCounters.snapshot(customers), lookupCounters.snapshot(lookups),
-                tagCounters.snapshot(tagLists));
+                tagCounters.snapshot(tagLists), accountCounters.snapshot(loyaltyAccounts),
+                programCounters.snapshot(loyaltyPrograms));
     }
 
     /** Drops every cached entry of this instance (not of others on the bus). */
@@ -176,6 +216,8 @@ public final class CachingStorageProvider implements StorageProvider {
         clear(customers, customerCounters);
         clear(lookups, lookupCounters);
         clear(tagLists, tagCounters);
+        clear(loyaltyAccounts, accountCounters);
+        clear(loyaltyPrograms, programCounters);
         debug("cache {}: all entries invalidated", delegate.name());
     }
 
@@ -199,8 +241,15 @@ public final class CachingStorageProvider implements StorageProvider {
     public <T> T inTransaction(TransactionMode mode, StorageWork<T> work) {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(work, "work");
+        boolean fresh = FreshReads.active();
+        if (mode == TransactionMode.READ_ONLY && !fresh) {
+            CacheOnly<T> probe = fromCachesAlone(work);
+            if (probe.served()) {
+                return probe.result();
+            }
+        }
         // Taken before the storage transaction exists, so it precedes the transaction's snapshot.
-        Tx tx = new Tx(mode, stripes.current(), FreshReads.active());
+        Tx tx = new Tx(mode, stripes.current(), fresh);
         T result;
         try {
             result = delegate.inTransaction(mode, stores -> {
@@ -222,6 +271,63 @@ public final class CachingStorageProvider implements StorageProvider {
             invalidateWritten(tx, "after commit");
         }
         return result;
+    }
+
+    /**
+     * A whole-tenant list (tags, loyalty programs) from its cache, loading and filling it on a miss;
+     * null when that cache is off or the transaction must read through (it wrote). A load fills only
+     * if no invalidation of the tenant's stripe happened since the transaction's stamp, so a stale
+     * list never replaces a newer one.
+     */
+    private <T> @Nullable List<T> cachedTenantList(@Nullable Cache<TenantId, TenantListEntry<T>> cache,
+            Counters counters, Tx tx, TenantId tenant, int stripe, Function<TenantId, List<T>> load) {
+        if (cache == null) {
+            return null;
+        }
+        if (!tx.mayRead()) {
+            counters.bypasses.increment();
+            return null;
+        }
+        TenantListEntry<T> e = cache.getIfPresent(tenant);
+        if (e != null && stripes.unchangedSince(stripe, e.stamp)) {
+            record(counters.hits);
+            return e.items;
+        }
+        record(counters.misses);
+        List<T> loaded = List.copyOf(load.apply(tenant));
+        long stamp = tx.stamp;
+        cache.asMap().compute(tenant, (k, old) -> stripes.unchangedSince(stripe, stamp)
+                ? new TenantListEntry<>(loaded, stamp) : old);
+        return loaded;
+    }
+
+    /** What running read-only work against the caches alone gave: its result, or "needs the storage". */
+    private record CacheOnly<T>(boolean served, @Nullable T result) {
+    }
+
+    /**
+     * Runs read-only work against the caches alone, without opening a storage transaction: a work
+     * served entirely by cache hits (the common case for hot reads) then costs no pooled connection
+     * and no database round trip. The first store call the caches cannot answer aborts the attempt
+     * (an internal exception the work never sees through a store) and the caller runs the work again
+     * in a real transaction. Counters of the aborted attempt are dropped, so hit rates stay exact.
+     * Read-only work is side-effect free (the SPI's contract), so running it twice is safe, as it
+     * already is under the adapters' transaction retries.
+     */
+    private <T> CacheOnly<T> fromCachesAlone(StorageWork<T> work) {
+        List<LongAdder> counted = new ArrayList<>();
+        probeCounts.set(counted);
+        T result;
+        try {
+            result = work.execute(new CachingStores(StorageNeeded.STORES, new Tx(TransactionMode.READ_ONLY,
+                    stripes.current(), false)));
+        } catch (StorageNeeded miss) {
+            return new CacheOnly<>(false, null);
+        } finally {
+            probeCounts.remove();
+        }
+        counted.forEach(this::record);
+        return new CacheOnly<>(true, result);
     }
 
     /** Unsubscribes from the bus and closes the delegate unless it was wrapped as shared. Idempotent. */
@@ -271,8 +377,19 @@ public final class CachingStorageProvider implements StorageProvider {
             publish(bus, new Invalidation(Invalidation.Kind.TAG, t.getValue(), t.getKey().toString(), 0, List.of(),
                     origin));
         }
-        debug("cache {}: {} customer(s) and {} tag(s) written, {} entries invalidated {}", delegate.name(),
-                tx.writtenCustomers.size(), tx.writtenTags.size(), removed, when);
+        for (MemberAccount a : tx.writtenAccounts.values()) {
+            removed += invalidateAccounts(a.tenant(), a.customer(), a.program());
+            publish(bus, new Invalidation(Invalidation.Kind.LOYALTY_ACCOUNT, a.tenant(), a.customer().toString(),
+                    a.version(), List.of(), origin));
+        }
+        for (ProgramKey k : tx.writtenPrograms) {
+            removed += invalidatePrograms(k.tenant());
+            publish(bus, new Invalidation(Invalidation.Kind.LOYALTY_PROGRAM, k.tenant(), k.program().value(), 0,
+                    List.of(), origin));
+        }
+        debug("cache {}: {} customer(s), {} tag(s), {} loyalty account(s) and {} loyalty program(s) written, "
+                + "{} entries invalidated {}", delegate.name(), tx.writtenCustomers.size(), tx.writtenTags.size(),
+                tx.writtenAccounts.size(), tx.writtenPrograms.size(), removed, when);
     }
 
     private int invalidateCustomer(TenantId tenant, CustomerId id, List<Integer> keyFingerprints) {
@@ -287,6 +404,21 @@ public final class CachingStorageProvider implements StorageProvider {
     private int invalidateTags(TenantId tenant) {
         stripes.bump(KeyFingerprints.tags(tenant));
         return remove(tagLists, tenant, tagCounters);
+    }
+
+    /**
+     * Invalidates every cached account of the member (all programs, by their stripe) and removes the
+     * entry of {@code program} when it is known (local writes); remote messages name no program, so
+     * their stale entries are invalid at once and replaced on the next read or aged out.
+     */
+    private int invalidateAccounts(TenantId tenant, CustomerId customer, @Nullable ProgramId program) {
+        stripes.bump(KeyFingerprints.loyaltyMember(tenant, customer));
+        return program == null ? 0 : remove(loyaltyAccounts, new AccountKey(tenant, program, customer), accountCounters);
+    }
+
+    private int invalidatePrograms(TenantId tenant) {
+        stripes.bump(KeyFingerprints.loyaltyPrograms(tenant));
+        return remove(loyaltyPrograms, tenant, programCounters);
     }
 
     private void publish(@Nullable InvalidationBus bus, Invalidation message) {
@@ -334,6 +466,19 @@ public final class CachingStorageProvider implements StorageProvider {
                 case TAG:
                     removed = invalidateTags(m.tenant());
                     break;
+                case LOYALTY_ACCOUNT:
+                    CustomerId member;
+                    try {
+                        member = CustomerId.of(m.id());
+                    } catch (IllegalArgumentException notAUuid) {
+                        LOG.warn("cache {}: ignoring loyalty invalidation with a malformed customer id", delegate.name());
+                        return;
+                    }
+                    removed = invalidateAccounts(m.tenant(), member, null);
+                    break;
+                case LOYALTY_PROGRAM:
+                    removed = invalidatePrograms(m.tenant());
+                    break;
                 default:
                     return;
             }
@@ -356,6 +501,10 @@ public final class CachingStorageProvider implements StorageProvider {
         final boolean fresh;
         final Map<CustomerKey, Customer> writtenCustomers = new LinkedHashMap<>();
         final Map<TagId, TenantId> writtenTags = new LinkedHashMap<>();
+        final Map<AccountKey, MemberAccount> writtenAccounts = new LinkedHashMap<>();
+        final Set<ProgramKey> writtenPrograms = new LinkedHashSet<>();
+        /** Wrote something no cache holds (ledger entries, lots, ...): reads now bypass, nothing to invalidate. */
+        boolean wroteUncached;
         @Nullable Throwable workFailure;
 
         Tx(TransactionMode mode, long stamp, boolean fresh) {
@@ -367,16 +516,21 @@ public final class CachingStorageProvider implements StorageProvider {
         void reset() {
             writtenCustomers.clear();
             writtenTags.clear();
+            writtenAccounts.clear();
+            writtenPrograms.clear();
+            wroteUncached = false;
             workFailure = null;
         }
 
+        /** Wrote something cached, which must be invalidated after commit. */
         boolean hasWrites() {
-            return !writtenCustomers.isEmpty() || !writtenTags.isEmpty();
+            return !writtenCustomers.isEmpty() || !writtenTags.isEmpty() || !writtenAccounts.isEmpty()
+                    || !writtenPrograms.isEmpty();
         }
 
         /** Reads committed data only, so what it loads may enter the cache. */
         boolean mayFill() {
-            return mode == TransactionMode.READ_ONLY && !hasWrites();
+            return mode == TransactionMode.READ_ONLY && !hasWrites() && !wroteUncached;
         }
 
         /** May answer from the cache. */
@@ -389,6 +543,14 @@ public final class CachingStorageProvider implements StorageProvider {
             Customer before = writtenCustomers.get(key);
             if (before == null || before.version() <= c.version()) {
                 writtenCustomers.put(key, c);
+            }
+        }
+
+        void wrote(MemberAccount a) {
+            AccountKey key = new AccountKey(a.tenant(), a.program(), a.customer());
+            MemberAccount before = writtenAccounts.get(key);
+            if (before == null || before.version() <= a.version()) {
+                writtenAccounts.put(key, a);
             }
         }
     }
@@ -420,6 +582,11 @@ public final class CachingStorageProvider implements StorageProvider {
         @Override
         public TagStore tags() {
             return new CachingTagStore(stores.tags(), tx);
+        }
+
+        @Override
+        public LoyaltyStore loyalty() {
+            return new CachingLoyaltyStore(stores.loyalty(), tx);
         }
     }
 
@@ -576,26 +743,202 @@ public final class CachingStorageProvider implements StorageProvider {
         /** The tenant's tag list from the cache (loading it on a miss), or null to read through. */
         private @Nullable List<Tag> cachedList(TenantId tenant) {
             Objects.requireNonNull(tenant, "tenant");
-            Cache<TenantId, TagListEntry> cache = tagLists;
+            return cachedTenantList(tagLists, tagCounters, tx, tenant, KeyFingerprints.tags(tenant), store::list);
+        }
+    }
+
+    /**
+     * Caches {@link #findAccount}, {@link #findProgram} and {@link #programs}; records the writes that
+     * change them. {@link #lockAccount} and everything else go straight to storage.
+     */
+    private final class CachingLoyaltyStore implements LoyaltyStore {
+        private final LoyaltyStore store;
+        private final Tx tx;
+
+        CachingLoyaltyStore(LoyaltyStore store, Tx tx) {
+            this.store = store;
+            this.tx = tx;
+        }
+
+        // ---- cached reads
+
+        @Override
+        public Optional<MemberAccount> findAccount(TenantId tenant, ProgramId program, CustomerId customer) {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(program, "program");
+            Objects.requireNonNull(customer, "customer");
+            Cache<AccountKey, AccountEntry> cache = loyaltyAccounts;
             if (cache == null) {
-                return null;
+                return store.findAccount(tenant, program, customer);
             }
+            AccountKey key = new AccountKey(tenant, program, customer);
             if (!tx.mayRead()) {
-                tagCounters.bypasses.increment();
-                return null;
+                accountCounters.bypasses.increment();
+                Optional<MemberAccount> loaded = store.findAccount(tenant, program, customer);
+                if (tx.mayFill()) {
+                    fillAccount(key, loaded.orElse(null), tx.stamp);
+                }
+                return loaded;
             }
-            TagListEntry e = cache.getIfPresent(tenant);
-            if (e != null && stripes.unchangedSince(KeyFingerprints.tags(tenant), e.stamp)) {
-                record(tagCounters.hits);
-                return e.tags;
+            AccountEntry e = cache.getIfPresent(key);
+            if (e != null && valid(key, e)) {
+                record(accountCounters.hits);
+                return Optional.ofNullable(e.account);
             }
-            record(tagCounters.misses);
-            List<Tag> loaded = List.copyOf(store.list(tenant));
-            long stamp = tx.stamp;
-            int stripe = KeyFingerprints.tags(tenant);
-            cache.asMap().compute(tenant, (k, old) -> stripes.unchangedSince(stripe, stamp)
-                    ? new TagListEntry(loaded, stamp) : old);
+            record(accountCounters.misses);
+            Optional<MemberAccount> loaded = store.findAccount(tenant, program, customer);
+            fillAccount(key, loaded.orElse(null), tx.stamp);
             return loaded;
+        }
+
+        @Override
+        public Optional<LoyaltyProgram> findProgram(TenantId tenant, ProgramId id) {
+            Objects.requireNonNull(id, "id");
+            List<LoyaltyProgram> cached = cachedPrograms(tenant);
+            if (cached != null) {
+                for (LoyaltyProgram p : cached) {
+                    if (p.id().equals(id)) {
+                        return Optional.of(p);
+                    }
+                }
+            }
+            // Not in the list: an adapter may match ids more loosely (a case-insensitive collation),
+            // and "no such program" is an error path anyway: ask it.
+            return store.findProgram(tenant, id);
+        }
+
+        @Override
+        public List<LoyaltyProgram> programs(TenantId tenant) {
+            List<LoyaltyProgram> cached = cachedPrograms(tenant);
+            return cached != null ? cached : store.programs(tenant);
+        }
+
+        /** The tenant's programs from the cache (loading them on a miss), or null to read through. */
+        private @Nullable List<LoyaltyProgram> cachedPrograms(TenantId tenant) {
+            Objects.requireNonNull(tenant, "tenant");
+            return cachedTenantList(loyaltyPrograms, programCounters, tx, tenant,
+                    KeyFingerprints.loyaltyPrograms(tenant), store::programs);
+        }
+
+        // ---- recorded writes (recorded before they are attempted)
+
+        @Override
+        public void saveProgram(TenantId tenant, LoyaltyProgram program) {
+            Objects.requireNonNull(tenant, "tenant");
+            Objects.requireNonNull(program, "program");
+            tx.writtenPrograms.add(new ProgramKey(tenant, program.id()));
+            store.saveProgram(tenant, program);
+        }
+
+        @Override
+        public void insertAccount(MemberAccount account) {
+            Objects.requireNonNull(account, "account");
+            tx.wrote(account);
+            store.insertAccount(account);
+        }
+
+        @Override
+        public void updateAccount(MemberAccount account, long expectedVersion) {
+            Objects.requireNonNull(account, "account");
+            tx.wrote(account);
+            store.updateAccount(account, expectedVersion);
+        }
+
+        @Override
+        public void appendEntry(LedgerEntry entry) {
+            tx.wroteUncached = true;
+            store.appendEntry(entry);
+        }
+
+        @Override
+        public void insertLot(Lot lot) {
+            tx.wroteUncached = true;
+            store.insertLot(lot);
+        }
+
+        @Override
+        public void updateLotRemaining(TenantId tenant, LedgerEntryId lot, long remaining) {
+            tx.wroteUncached = true;
+            store.updateLotRemaining(tenant, lot, remaining);
+        }
+
+        @Override
+        public void insertCommand(LoyaltyCommandRecord record) {
+            tx.wroteUncached = true;
+            store.insertCommand(record);
+        }
+
+        @Override
+        public void appendTierChange(TierChange change) {
+            tx.wroteUncached = true;
+            store.appendTierChange(change);
+        }
+
+        // ---- never cached
+
+        /** Always storage: the engine locks and then writes on what this returns. */
+        @Override
+        public Optional<MemberAccount> lockAccount(TenantId tenant, ProgramId program, CustomerId customer) {
+            return store.lockAccount(tenant, program, customer);
+        }
+
+        @Override
+        public List<MemberAccount> accounts(TenantId tenant, ProgramId program, @Nullable MemberAccountId after,
+                                            int limit) {
+            return store.accounts(tenant, program, after, limit);
+        }
+
+        @Override
+        public List<LedgerEntry> entries(TenantId tenant, MemberAccountId account) {
+            return store.entries(tenant, account);
+        }
+
+        /** Forwarded explicitly: the adapter's override (an indexed query) must not be lost to the default. */
+        @Override
+        public List<LedgerEntry> entriesSince(TenantId tenant, MemberAccountId account, Instant from) {
+            return store.entriesSince(tenant, account, from);
+        }
+
+        /** Forwarded explicitly, like {@link #entriesSince}: the adapter's aggregate query, not the default. */
+        @Override
+        public LedgerTotals ledgerTotals(TenantId tenant, MemberAccountId account, Instant from, Instant to) {
+            return store.ledgerTotals(tenant, account, from, to);
+        }
+
+        /** Forwarded explicitly, like {@link #entriesSince}: the adapter's indexed query, not the default. */
+        @Override
+        public List<Lot> dueLots(TenantId tenant, MemberAccountId account, Instant at) {
+            return store.dueLots(tenant, account, at);
+        }
+
+        @Override
+        public Optional<LedgerEntry> findEntry(TenantId tenant, LedgerEntryId id) {
+            return store.findEntry(tenant, id);
+        }
+
+        @Override
+        public List<LedgerEntry> reversalsOf(TenantId tenant, LedgerEntryId entry) {
+            return store.reversalsOf(tenant, entry);
+        }
+
+        @Override
+        public Optional<Lot> findLot(TenantId tenant, LedgerEntryId lot) {
+            return store.findLot(tenant, lot);
+        }
+
+        @Override
+        public List<Lot> openLots(TenantId tenant, MemberAccountId account) {
+            return store.openLots(tenant, account);
+        }
+
+        @Override
+        public Optional<LoyaltyCommandRecord> findCommand(TenantId tenant, IdempotencyKey key) {
+            return store.findCommand(tenant, key);
+        }
+
+        @Override
+        public List<TierChange> tierHistory(TenantId tenant, MemberAccountId account) {
+            return store.tierHistory(tenant, account);
         }
     }
 
@@ -633,6 +976,29 @@ public final class CachingStorageProvider implements StorageProvider {
         });
     }
 
+    private boolean valid(AccountKey key, AccountEntry e) {
+        return stripes.unchangedSince(KeyFingerprints.loyaltyMember(key.tenant(), key.customer()), e.stamp);
+    }
+
+    /** Puts a loaded account (or its absence) unless the load may be stale or a newer entry is there. */
+    private void fillAccount(AccountKey key, @Nullable MemberAccount loaded, long stamp) {
+        Cache<AccountKey, AccountEntry> cache = loyaltyAccounts;
+        if (cache == null || (loaded == null && settings.negativeTtl().isZero())) {
+            return;
+        }
+        AccountEntry entry = new AccountEntry(loaded, loaded != null ? loaded.version() : 0, stamp);
+        int stripe = KeyFingerprints.loyaltyMember(key.tenant(), key.customer());
+        cache.asMap().compute(key, (k, old) -> {
+            if (!stripes.unchangedSince(stripe, stamp)) {
+                return old;
+            }
+            if (old != null && valid(k, old) && old.version > entry.version) {
+                return old;
+            }
+            return entry;
+        });
+    }
+
     private void fillLookup(LookupKey key, List<Customer> loaded, long stamp) {
         Cache<LookupKey, LookupEntry> cache = lookups;
         if (cache == null || (loaded.isEmpty() && settings.negativeTtl().isZero())) {
@@ -652,6 +1018,11 @@ public final class CachingStorageProvider implements StorageProvider {
     }
 
     private void record(LongAdder counter) {
+        List<LongAdder> probe = probeCounts.get();
+        if (probe != null) {
+            probe.add(counter); // counted only if the cache-only attempt serves the work
+            return;
+        }
         counter.increment();
         requests.increment();
         if (LOG.isDebugEnabled() && requests.sum() % STATS_LOG_EVERY == 0) {
@@ -754,6 +1125,26 @@ public final class CachingStorageProvider implements StorageProvider {
         }
     }
 
+    /** A member account's key; the program as the caller spelled it. */
+    private record AccountKey(TenantId tenant, ProgramId program, CustomerId customer) {
+    }
+
+    /** A program written in a transaction. */
+    private record ProgramKey(TenantId tenant, ProgramId program) {
+    }
+
+    private static final class AccountEntry {
+        final @Nullable MemberAccount account;
+        final long version;
+        final long stamp;
+
+        AccountEntry(@Nullable MemberAccount account, long version, long stamp) {
+            this.account = account;
+            this.version = version;
+            this.stamp = stamp;
+        }
+    }
+
     private static final class CustomerEntry {
         final @Nullable Customer customer;
         final long version;
@@ -778,12 +1169,13 @@ public final class CachingStorageProvider implements StorageProvider {
         }
     }
 
-    private static final class TagListEntry {
-        final List<Tag> tags;
+    /** A cached whole-tenant list (tags, loyalty programs) and the stamp of the load that produced it. */
+    private static final class TenantListEntry<T> {
+        final List<T> items;
         final long stamp;
 
-        TagListEntry(List<Tag> tags, long stamp) {
-            this.tags = tags;
+        TenantListEntry(List<T> items, long stamp) {
+            this.items = items;
             this.stamp = stamp;
         }
     }

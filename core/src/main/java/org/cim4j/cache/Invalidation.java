@@ -23,8 +23,10 @@ import org.cim4j.TenantId;
  *
  * @param kind            what changed
  * @param tenant          whose data changed
- * @param id              the aggregate's id in canonical text form (a UUID for customers and tags)
- * @param version         the version written, or 0 for aggregates without versions (tags)
+ * @param id              the aggregate's id in canonical text form (a UUID for customers and tags,
+ *                        the member's customer UUID for loyalty accounts, the program id for
+ *                        loyalty programs)
+ * @param version         the version written, or 0 for aggregates without versions (tags, programs)
  * @param keyFingerprints fingerprints (0–65535) of the lookup keys the written record holds
  * @param origin          id of the sending {@link CachingStorageProvider}, so it can skip its own
  *                        messages when a bus echoes them back
@@ -34,12 +36,26 @@ public record Invalidation(Kind kind, TenantId tenant, String id, long version, 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final String FORMAT_VERSION = "1";
 
-    /** Kinds of cached aggregates. New kinds (e.g. loyalty accounts) are added here. */
+    /**
+     * Kinds of cached aggregates. New kinds are added here; receivers of an older cim4j version
+     * decode a kind they do not know as empty and ignore it (see {@link #decode(String)}).
+     */
     public enum Kind {
         /** A customer record; invalidates it by id and every lookup that returned it. */
         CUSTOMER,
         /** A tag definition; invalidates the tenant's tag list. */
-        TAG
+        TAG,
+        /**
+         * A loyalty member account (balance, tier) changed: {@link #id()} is the member's customer id
+         * and {@link #version()} the account version written. Invalidates that customer's cached
+         * accounts in every program of the tenant.
+         */
+        LOYALTY_ACCOUNT,
+        /**
+         * A loyalty program was defined or redefined: {@link #id()} is the program id. Invalidates
+         * the tenant's cached programs.
+         */
+        LOYALTY_PROGRAM
     }
 
     public Invalidation {

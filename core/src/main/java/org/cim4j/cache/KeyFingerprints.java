@@ -35,6 +35,20 @@ final class KeyFingerprints {
         return of("t", tenant.value());
     }
 
+    /**
+     * The loyalty accounts of one member, in every program: one stripe per customer rather than per
+     * account, so a receiver that only knows the customer id (as in a bus message) and a program id
+     * spelled differently (an adapter matching program ids case-insensitively) both hit it.
+     */
+    static int loyaltyMember(TenantId tenant, CustomerId customer) {
+        return of("l", tenant.value(), customer.toString());
+    }
+
+    /** The tenant's loyalty programs. */
+    static int loyaltyPrograms(TenantId tenant) {
+        return of("p", tenant.value());
+    }
+
     /** FNV-1a (64 bit) over the parts' UTF-16 units with separators, then a finalising mix. */
     private static int of(String... parts) {
         long h = 0xcbf29ce484222325L;

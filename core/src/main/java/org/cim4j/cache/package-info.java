@@ -2,8 +2,10 @@
  * Optional caching of storage reads with Caffeine. {@link org.cim4j.cache.CachingStorageProvider}
  * decorates any {@link org.cim4j.spi.StorageProvider}; most hosts turn it on through
  * {@code Cim4j.builder().cache(CacheSettings.defaults())}. Cached: customers by id, customer
- * lookups by contact point and external id, and each tenant's tag list. Never cached: queries,
- * counts, timelines and histories.
+ * lookups by contact point and external id, each tenant's tag list, loyalty member accounts
+ * (balance, tier) and each tenant's loyalty programs. Never cached: queries, counts, timelines,
+ * histories, loyalty ledgers and lots, and anything a read-write transaction (every loyalty
+ * command) reads.
  *
  * <p>Guarantees: a write is invalidated in the same instance after its transaction committed and
  * before {@code inTransaction} returns; a rolled-back write leaves the cache untouched; a load that

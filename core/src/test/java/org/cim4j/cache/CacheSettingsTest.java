@@ -18,8 +18,58 @@ class CacheSettingsTest {
         assertThat(s.lookupTtl()).isEqualTo(CacheSettings.DEFAULT_LOOKUP_TTL);
         assertThat(s.tagListMaximumSize()).isEqualTo(CacheSettings.DEFAULT_TAG_LIST_MAXIMUM_SIZE);
         assertThat(s.tagListTtl()).isEqualTo(CacheSettings.DEFAULT_TAG_LIST_TTL);
+        assertThat(s.loyaltyAccountMaximumSize()).isEqualTo(CacheSettings.DEFAULT_LOYALTY_ACCOUNT_MAXIMUM_SIZE)
+                .isEqualTo(10_000);
+        assertThat(s.loyaltyAccountTtl()).isEqualTo(CacheSettings.DEFAULT_LOYALTY_ACCOUNT_TTL).hasMinutes(1);
+        assertThat(s.loyaltyProgramMaximumSize()).isEqualTo(CacheSettings.DEFAULT_LOYALTY_PROGRAM_MAXIMUM_SIZE)
+                .isEqualTo(1_000);
+        assertThat(s.loyaltyProgramTtl()).isEqualTo(CacheSettings.DEFAULT_LOYALTY_PROGRAM_TTL).hasMinutes(10);
         assertThat(s.negativeTtl()).isEqualTo(CacheSettings.DEFAULT_NEGATIVE_TTL);
         assertThat(s.invalidationBus()).isNull();
+    }
+
+    @Test
+    void loyalty_customValues_andToString() {
+        CacheSettings s = CacheSettings.builder()
+                .loyaltyAccountMaximumSize(0)
+                .loyaltyAccountTtl(Duration.ofSeconds(15))
+                .loyaltyProgramMaximumSize(3)
+                .loyaltyProgramTtl(Duration.ofHours(2))
+                .build();
+        assertThat(s.loyaltyAccountMaximumSize()).isZero();
+        assertThat(s.loyaltyAccountTtl()).hasSeconds(15);
+        assertThat(s.loyaltyProgramMaximumSize()).isEqualTo(3);
+        assertThat(s.loyaltyProgramTtl()).hasHours(2);
+        assertThat(s.toString()).contains("loyaltyAccounts=0/PT15S", "loyaltyPrograms=3/PT2H");
+        CacheSettings copied = s.withInvalidationBus(InProcessInvalidationBus.create());
+        assertThat(copied.loyaltyAccountTtl()).hasSeconds(15);
+        assertThat(copied.loyaltyProgramMaximumSize()).isEqualTo(3);
+    }
+
+    @Test
+    void loyalty_invalidValues_nameTheField() {
+        assertThatThrownBy(() -> CacheSettings.builder().loyaltyAccountMaximumSize(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("loyaltyAccountMaximumSize must not be negative, was -1");
+        assertThatThrownBy(() -> CacheSettings.builder().loyaltyProgramMaximumSize(-4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("loyaltyProgramMaximumSize must not be negative, was -4");
+        assertThatThrownBy(() -> CacheSettings.builder().loyaltyAccountTtl(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("loyaltyAccountTtl must be positive, was PT0S");
+        assertThatThrownBy(() -> CacheSettings.builder().loyaltyProgramTtl(Duration.ofSeconds(-2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("loyaltyProgramTtl must be positive, was PT-2S");
+        assertThatThrownBy(() -> CacheSettings.builder().loyaltyAccountTtl(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("loyaltyAccountTtl");
+        assertThatThrownBy(() -> CacheSettings.builder().loyaltyAccountMaximumSize(5).loyaltyAccountMaximumSize(6))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("loyaltyAccountMaximumSize was already set to 5");
+        assertThatThrownBy(() -> CacheSettings.builder().loyaltyProgramTtl(Duration.ofMinutes(1))
+                .loyaltyProgramTtl(Duration.ofMinutes(2)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("loyaltyProgramTtl was already set to PT1M");
     }
 
     @Test

@@ -55,6 +55,11 @@ class FreshReadsTest {
         public TagService tags() {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public org.cim4j.loyalty.LoyaltyService loyalty() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test

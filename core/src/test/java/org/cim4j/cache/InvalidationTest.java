@@ -29,8 +29,22 @@ class InvalidationTest {
 
     @Test
     void decode_unknownKindOrNewerFormat_isIgnored() {
-        assertThat(Invalidation.decode("1|LOYALTY_ACCOUNT|t|" + ID + "|1|o|")).isEmpty();
+        assertThat(Invalidation.decode("1|SEGMENT|t|" + ID + "|1|o|")).isEmpty();
         assertThat(Invalidation.decode("2|CUSTOMER|t|" + ID + "|1|o||extra")).isEmpty();
+    }
+
+    @Test
+    void loyaltyKinds_roundTrip() {
+        Invalidation account = new Invalidation(Invalidation.Kind.LOYALTY_ACCOUNT, TenantId.of("shop-1"), ID, 12,
+                List.of(), "origin-1");
+        assertThat(account.encode()).isEqualTo("1|LOYALTY_ACCOUNT|shop-1|" + ID + "|12|origin-1|");
+        assertThat(Invalidation.decode(account.encode())).contains(account);
+        Invalidation program = new Invalidation(Invalidation.Kind.LOYALTY_PROGRAM, TenantId.of("shop-1"), "vip-club.2",
+                0, List.of(), "origin-1");
+        assertThat(program.encode()).isEqualTo("1|LOYALTY_PROGRAM|shop-1|vip-club.2|0|origin-1|");
+        assertThat(Invalidation.decode(program.encode())).contains(program);
+        // Same seven fields as before: a receiver that predates these kinds ignores them (empty), not fails.
+        assertThat(account.encode().split("\\|", -1)).hasSize(7);
     }
 
     @Test
@@ -73,5 +87,7 @@ class InvalidationTest {
         // a new message format version.
         assertThat(KeyFingerprints.tags(t)).isEqualTo(13421);
         assertThat(KeyFingerprints.contact(t, ContactType.EMAIL, "a@example.com")).isEqualTo(18318);
+        assertThat(KeyFingerprints.loyaltyMember(t, CustomerId.of(ID))).isEqualTo(30996);
+        assertThat(KeyFingerprints.loyaltyPrograms(t)).isEqualTo(38135);
     }
 }

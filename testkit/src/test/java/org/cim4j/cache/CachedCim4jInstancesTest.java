@@ -52,7 +52,8 @@ class CachedCim4jInstancesTest {
 
         assertThat(hostB.customers().get(created.id())).isEqualTo(updated);
         assertThat(hostB.customers().findByContact(ContactType.EMAIL, "xm@example.com")).containsExactly(updated);
-        assertThat(hostB.cacheStats()).extracting(CacheStats::cache).containsExactly("customers", "lookups", "tagLists");
+        assertThat(hostB.cacheStats()).extracting(CacheStats::cache).containsExactly("customers", "lookups", "tagLists",
+                "loyaltyAccounts", "loyaltyPrograms");
         assertThat(hostB.cacheStats().get(0).hits()).isPositive();
     }
 

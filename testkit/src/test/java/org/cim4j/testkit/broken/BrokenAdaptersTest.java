@@ -3,7 +3,9 @@ package org.cim4j.testkit.broken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,14 +24,15 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 class BrokenAdaptersTest {
 
-    /** Outcome of running one kit class: names of failed and of passed test methods. */
-    record Run(Set<String> failed, Set<String> passed, Set<String> skipped) {
+    /** Outcome of running one kit class: names of failed, passed and skipped test methods, and failure messages. */
+    record Run(Set<String> failed, Set<String> passed, Set<String> skipped, Map<String, String> failureMessages) {
     }
 
     private static Run run(Class<?> kit) {
         Set<String> failed = new TreeSet<>();
         Set<String> passed = new TreeSet<>();
         Set<String> skipped = new TreeSet<>();
+        Map<String, String> messages = new TreeMap<>();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit))
                         // expected property failures: report them to this listener only, and don't shrink them
@@ -57,11 +60,12 @@ class BrokenAdaptersTest {
                             skipped.add(name);
                         } else {
                             failed.add(name);
+                            result.getThrowable().ifPresent(t -> messages.put(name, String.valueOf(t.getMessage())));
                         }
                     }
                 });
         passed.removeAll(failed); // a parameterized method counts as failed if any invocation failed
-        return new Run(failed, passed, skipped);
+        return new Run(failed, passed, skipped, messages);
     }
 
     @Test
@@ -72,6 +76,17 @@ class BrokenAdaptersTest {
         assertThat(run(TenantLeakingPropertyKit.class).failed()).contains("tags_roundTripUniqueNamesAndOrderedList");
         assertThat(run(NonRollingBackPropertyKit.class).failed()).contains("failedTransaction_leavesNoTrace");
         assertThat(run(SloppyPagingPropertyKit.class).failed()).contains("paging_returnsEachCustomerOnceInOrder");
+    }
+
+    @Test
+    @DisplayName("an adapter declaring DURABLE / SHARED_ACROSS_INSTANCES without a second provider fails those tests, saying why")
+    void unprovenCapabilities_failWithTheMissingHook() {
+        Run run = run(UnprovenCapabilitiesAdapterKit.class);
+        assertThat(run.failed()).containsExactlyInAnyOrder("optional_durable_survivesReopen",
+                "optional_sharedAcrossInstances");
+        assertThat(run.failureMessages().values()).allSatisfy(m -> assertThat(m)
+                .contains("UnprovenCapabilitiesAdapterKit does not override openAnotherProvider()"));
+        assertThat(run.passed()).contains("insert_findById_roundTripsEveryField", "failedWork_leavesNothing");
     }
 
     @Test

@@ -93,6 +93,11 @@ public abstract class ForwardingStorage implements StorageProvider {
         public TagStore tags() {
             return delegate.tags();
         }
+
+        @Override
+        public org.cim4j.spi.LoyaltyStore loyalty() {
+            return delegate.loyalty();
+        }
     }
 
     /** A customer store that forwards every call. */

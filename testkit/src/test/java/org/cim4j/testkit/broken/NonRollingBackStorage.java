@@ -150,6 +150,25 @@ final class NonRollingBackStorage extends ForwardingStorage {
             };
         }
 
+        /** Every loyalty store call commits on its own, like the other stores here. */
+        @Override
+        public org.cim4j.spi.LoyaltyStore loyalty() {
+            return (org.cim4j.spi.LoyaltyStore) java.lang.reflect.Proxy.newProxyInstance(
+                    org.cim4j.spi.LoyaltyStore.class.getClassLoader(), new Class<?>[] {org.cim4j.spi.LoyaltyStore.class},
+                    (proxy, method, args) -> each(s -> {
+                        try {
+                            return method.invoke(s.loyalty(), args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            if (e.getCause() instanceof RuntimeException r) {
+                                throw r;
+                            }
+                            throw new IllegalStateException(e.getCause());
+                        } catch (IllegalAccessException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+        }
+
         @Override
         public TagStore tags() {
             return new TagStore() {

@@ -3,12 +3,9 @@ package org.cim4j.testkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.cim4j.Cim4j;
 import org.cim4j.IdGenerator;
-import org.cim4j.TransientStorageException;
 import org.cim4j.commerce.Money;
 import org.cim4j.commerce.NewPurchase;
 import org.cim4j.commerce.Purchase;
@@ -19,11 +16,8 @@ import org.cim4j.customer.NewCustomer;
 import org.cim4j.event.CustomerEvents;
 import org.cim4j.event.DomainEvent;
 import org.cim4j.memory.InMemoryStorage;
-import org.cim4j.spi.Capability;
-import org.cim4j.spi.StorageProvider;
-import org.cim4j.spi.StorageWork;
-import org.cim4j.spi.TransactionMode;
 import org.cim4j.testkit.MutableClock;
+import org.cim4j.testkit.RerunningProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -72,58 +66,6 @@ class EngineRetryTest {
             assertThat(crm.purchases().get(p.id()).refunded()).isEqualTo(Money.of("3.00", "EUR"));
             assertThat(events).extracting(e -> e.getClass().getSimpleName())
                     .containsExactly("PurchaseRefunded", "TagAssigned");
-        }
-    }
-
-    /**
-     * Decorates a provider so that chosen write units run once, roll back with a transient failure,
-     * and then run again, the way a JDBC adapter retries a serialization failure.
-     */
-    private static final class RerunningProvider implements StorageProvider {
-        private final StorageProvider delegate;
-        private final AtomicInteger pending = new AtomicInteger();
-        private final AtomicInteger reruns = new AtomicInteger();
-
-        RerunningProvider(StorageProvider delegate) {
-            this.delegate = delegate;
-        }
-
-        void rerunNextWrites(int n) {
-            pending.set(n);
-        }
-
-        int reruns() {
-            return reruns.get();
-        }
-
-        @Override
-        public String name() {
-            return "rerunning-" + delegate.name();
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public <T> T inTransaction(TransactionMode mode, StorageWork<T> work) {
-            if (mode == TransactionMode.READ_WRITE && pending.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
-                try {
-                    delegate.inTransaction(mode, stores -> {
-                        work.execute(stores);
-                        throw new TransientStorageException("simulated serialization failure");
-                    });
-                } catch (TransientStorageException expected) {
-                    reruns.incrementAndGet();
-                }
-            }
-            return delegate.inTransaction(mode, work);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }
