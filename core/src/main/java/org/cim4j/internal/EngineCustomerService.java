@@ -59,7 +59,7 @@ final class EngineCustomerService implements CustomerService {
         Customer c = newCustomer(n, CustomerId.of(ctx.nextId()), now);
         ctx.write((stores, events) -> {
             requireTags(stores, c.tags());
-            checkDuplicates(stores, c);
+            // The store enforces unique keys (SPI contract) and names the holder: no lookups here.
             stores.customers().insert(c);
             events.add(new CustomerEvents.CustomerCreated(ctx.tenant(), now, ctx.actor(), c));
             return c;
@@ -91,9 +91,7 @@ final class EngineCustomerService implements CustomerService {
             created.forEach(c -> tags.addAll(c.tags()));
             requireTags(stores, tags);
             checkBatchDuplicates(created);
-            for (Customer c : created) {
-                checkDuplicates(stores, c);
-            }
+            // One batch insert; the store checks every key against stored holders in one pass.
             stores.customers().insertAll(created);
             for (Customer c : created) {
                 events.add(new CustomerEvents.CustomerCreated(ctx.tenant(), now, ctx.actor(), c));
@@ -135,7 +133,6 @@ final class EngineCustomerService implements CustomerService {
             Customer updated = new Customer(stored.id(), stored.tenant(), stored.version() + 1, stored.status(),
                     stored.mergedInto(), n.stage(), person(n), n.contacts(), n.addresses(), n.sourceChannel(),
                     n.externalIds(), n.attributes(), n.tags(), stored.createdAt(), now);
-            checkDuplicates(stores, updated);
             stores.customers().update(updated);
             events.add(new CustomerEvents.CustomerUpdated(ctx.tenant(), now, ctx.actor(), stored, updated));
             return updated;
@@ -263,27 +260,6 @@ final class EngineCustomerService implements CustomerService {
     }
 
     /** Fails if another active customer holds one of {@code c}'s external ids or primary contacts. */
-    private void checkDuplicates(Stores stores, Customer c) {
-        for (ExternalId ext : c.externalIds().stream().sorted(Comparator.comparing(ExternalId::key)).toList()) {
-            Optional<Customer> holder = stores.customers().findByExternalId(ctx.tenant(), ext);
-            if (holder.isPresent() && !holder.get().id().equals(c.id())) {
-                throw new DuplicateException("customer", "externalId", holder.get().id().toString());
-            }
-        }
-        for (ContactPoint p : c.contacts()) {
-            if (!p.primary()) {
-                continue;
-            }
-            for (Customer holder : stores.customers().findByContact(ctx.tenant(), p.type(), p.value())) {
-                boolean holdsAsPrimary = holder.contacts().stream()
-                        .anyMatch(h -> h.primary() && h.type().equals(p.type()) && h.value().equals(p.value()));
-                if (holder.isActive() && holdsAsPrimary && !holder.id().equals(c.id())) {
-                    throw new DuplicateException("customer", "primaryContact", holder.id().toString());
-                }
-            }
-        }
-    }
-
     /** Fails if two customers of one batch share an external id or a primary contact. */
     private static void checkBatchDuplicates(List<Customer> batch) {
         Map<String, CustomerId> keys = new HashMap<>();

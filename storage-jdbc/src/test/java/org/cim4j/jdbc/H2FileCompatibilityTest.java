@@ -2,32 +2,20 @@ package org.cim4j.jdbc;
 
 import org.cim4j.spi.StorageProvider;
 import org.cim4j.testkit.StorageCompatibilityKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The storage compatibility kit on an H2 file database in a temporary directory. */
 class H2FileCompatibilityTest extends StorageCompatibilityKit {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabase.h2File();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final ClassDatabase DB = ClassDatabase.h2File();
 
     @Override
     protected StorageProvider createProvider() {
-        return db.freshProvider();
+        return DB.get().freshProvider();
     }
 
     @Override
     protected StorageProvider openAnotherProvider() {
-        return db.anotherProvider();
+        return DB.get().anotherProvider();
     }
 }

@@ -7,26 +7,16 @@ import java.util.Optional;
 import org.cim4j.customer.Customer;
 import org.cim4j.spi.Capability;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class H2StoreTest extends JdbcStoreTestBase {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabase.h2();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
+    @RegisterExtension
+    static final ClassDatabase DB = ClassDatabase.h2();
 
     @Override
     protected TestDatabase database() {
-        return db;
+        return DB.get();
     }
 
     @Test

@@ -2,32 +2,20 @@ package org.cim4j.jdbc;
 
 import org.cim4j.spi.StorageProvider;
 import org.cim4j.testkit.StorageCompatibilityKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The storage compatibility kit on PostgreSQL (own schema per class; skipped without a server unless CI=true). */
 class PostgresCompatibilityTest extends StorageCompatibilityKit {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabase.postgres();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final ClassDatabase DB = ClassDatabase.postgres();
 
     @Override
     protected StorageProvider createProvider() {
-        return db.freshProvider();
+        return DB.get().freshProvider();
     }
 
     @Override
     protected StorageProvider openAnotherProvider() {
-        return db.anotherProvider();
+        return DB.get().anotherProvider();
     }
 }

@@ -2,27 +2,15 @@ package org.cim4j.jdbc;
 
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresFailureTest extends ServerFailureTestBase {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabase.postgres();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    static final ClassDatabase DB = ClassDatabase.postgres();
 
     @Override
     protected TestDatabase database() {
-        return db;
+        return DB.get();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,15 +28,20 @@ import org.cim4j.cache.CacheStats;
 import org.cim4j.cache.Invalidation;
 import org.cim4j.cache.InvalidationBus;
 import org.cim4j.customer.Customer;
+import org.cim4j.customer.CustomerId;
 import org.cim4j.customer.LifecycleStage;
 import org.cim4j.customer.NewCustomer;
+import org.cim4j.loyalty.EarnReason;
+import org.cim4j.loyalty.IdempotencyKey;
+import org.cim4j.loyalty.LoyaltyProgram;
+import org.cim4j.loyalty.Points;
+import org.cim4j.testkit.contract.LoyaltyFixtures;
 import org.cim4j.testkit.MutableClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link PostgresInvalidationBus} on a real PostgreSQL server: two {@link Cim4j} instances, each with
@@ -47,27 +53,16 @@ import org.junit.jupiter.api.Test;
 class PostgresInvalidationBusTest {
     private static final TenantId TENANT = TenantId.of("shop-1");
     private static final long WAIT_SECONDS = 10;
-    private static TestDatabase db;
+    @RegisterExtension
+    static final ClassDatabase DB = ClassDatabase.postgres();
 
     private final MutableClock clock = MutableClock.startingAtDefault();
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private String channel;
 
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabase.postgres();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
     @BeforeEach
     void emptyTables() {
-        db.truncate();
+        DB.get().truncate();
         channel = TestDatabase.newName();
     }
 
@@ -84,10 +79,11 @@ class PostgresInvalidationBusTest {
     }
 
     private PostgresInvalidationBus bus() {
-        return closeLater(PostgresInvalidationBus.builder().dataSource(db.dataSource).channel(channel).start());
+        return closeLater(PostgresInvalidationBus.builder().dataSource(DB.get().dataSource).channel(channel).start());
     }
 
     private Cim4j host(PostgresInvalidationBus bus, long seed) {
+        TestDatabase db = DB.get();
         JdbcStorage storage = JdbcStorage.builder().dataSource(db.dataSource).schema(db.schema).migrate(false).build();
         return closeLater(Cim4j.builder()
                 .storage(storage)
@@ -124,6 +120,47 @@ class PostgresInvalidationBusTest {
         assertThat(hostA.customers().get(x.id())).isEqualTo(updated);
         assertThat(hostA.customers().get(x.id())).isEqualTo(updated);
         assertThat(customerStats(hostA).hits()).isGreaterThan(hitsBefore);
+    }
+
+    @Test
+    @DisplayName("two instances on one database: B's earn and program change reach A's cached balance and programs")
+    void loyaltyOnB_reachesCacheOfA() throws InterruptedException {
+        PostgresInvalidationBus busA = bus();
+        PostgresInvalidationBus busB = bus();
+        Cim4j hostA = host(busA, 1);
+        Cim4j hostB = host(busB, 2);
+        // A hears its own definition echoed and then B's redefinition: two program messages
+        Latch programs = Latch.on(busA, m -> m.kind() == Invalidation.Kind.LOYALTY_PROGRAM
+                && m.id().equals(LoyaltyFixtures.TEA_CLUB.value()), 2);
+        hostA.loyalty().defineProgram(LoyaltyFixtures.teaClub());
+        CustomerId member = LoyaltyFixtures.customer(hostA.storage(), TENANT, new UUID(0x50, 1), clock.instant());
+        hostA.loyalty().enrol(LoyaltyFixtures.TEA_CLUB, member); // sign-up bonus: 50
+        assertThat(hostA.loyalty().balance(LoyaltyFixtures.TEA_CLUB, member)).isEqualTo(Points.of(50));
+        assertThat(hostA.loyalty().balance(LoyaltyFixtures.TEA_CLUB, member)).isEqualTo(Points.of(50));
+        assertThat(hostA.loyalty().findProgram(LoyaltyFixtures.TEA_CLUB)).contains(LoyaltyFixtures.teaClub());
+        long hitsBefore = loyaltyAccountStats(hostA).hits();
+        assertThat(hitsBefore).isPositive();
+        long version = hostA.loyalty().account(LoyaltyFixtures.TEA_CLUB, member).version();
+        Latch earned = Latch.on(busA, m -> m.kind() == Invalidation.Kind.LOYALTY_ACCOUNT
+                && m.id().equals(member.toString()) && m.version() > version);
+
+        hostB.loyalty().earn(LoyaltyFixtures.TEA_CLUB, member, Points.of(120), EarnReason.manual("pg test"),
+                IdempotencyKey.of("pg-bus-earn-1"));
+
+        assertThat(hostA.fresh().loyalty().balance(LoyaltyFixtures.TEA_CLUB, member)).isEqualTo(Points.of(170));
+        assertThat(earned.await()).as("loyalty invalidation reached A within %d s", WAIT_SECONDS).isTrue();
+        assertThat(hostA.loyalty().balance(LoyaltyFixtures.TEA_CLUB, member)).isEqualTo(Points.of(170));
+        assertThat(hostA.loyalty().balance(LoyaltyFixtures.TEA_CLUB, member)).isEqualTo(Points.of(170));
+        assertThat(loyaltyAccountStats(hostA).hits()).isGreaterThan(hitsBefore + 1);
+
+        LoyaltyProgram v2 = LoyaltyFixtures.teaClub().withEarnOnPurchase(true);
+        hostB.loyalty().defineProgram(v2);
+        assertThat(programs.await()).as("program invalidation reached A within %d s", WAIT_SECONDS).isTrue();
+        assertThat(hostA.loyalty().findProgram(LoyaltyFixtures.TEA_CLUB)).contains(v2);
+    }
+
+    private static CacheStats loyaltyAccountStats(Cim4j host) {
+        return host.cacheStats().stream().filter(s -> s.cache().equals("loyaltyAccounts")).findFirst().orElseThrow();
     }
 
     @Test
@@ -243,7 +280,7 @@ class PostgresInvalidationBusTest {
                         awaitQuietly(allowConnect);
                     }
                     try {
-                        return method.invoke(db.dataSource, args);
+                        return method.invoke(DB.get().dataSource, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
@@ -276,7 +313,7 @@ class PostgresInvalidationBusTest {
     @DisplayName("a bus built from a JDBC URL talks to one built on a DataSource, both ways")
     void jdbcUrlBus_interoperates() throws InterruptedException {
         PostgresInvalidationBus viaPool = bus();
-        PostgresInvalidationBus viaUrl = closeLater(PostgresInvalidationBus.builder().jdbcUrl(db.url).channel(channel)
+        PostgresInvalidationBus viaUrl = closeLater(PostgresInvalidationBus.builder().jdbcUrl(DB.get().url).channel(channel)
                 .start());
         assertThat(viaUrl.isListening()).isTrue();
         Invalidation one = new Invalidation(Invalidation.Kind.TAG, TENANT, "tag-1", 0, List.of(), "sender-a");
@@ -329,7 +366,7 @@ class PostgresInvalidationBusTest {
     @Test
     @DisplayName("close() stops the listening thread, is idempotent, and publish afterwards throws nothing")
     void close_stopsThread() {
-        PostgresInvalidationBus bus = PostgresInvalidationBus.builder().dataSource(db.dataSource).channel(channel)
+        PostgresInvalidationBus bus = PostgresInvalidationBus.builder().dataSource(DB.get().dataSource).channel(channel)
                 .start();
         assertThat(bus.isListening()).isTrue();
         assertThat(listenerThreads()).isNotEmpty().allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
@@ -357,7 +394,7 @@ class PostgresInvalidationBusTest {
 
     /** Backends listening on this test's channel, found by their last statement. */
     private List<Integer> listenerPids() {
-        try (Connection c = db.dataSource.getConnection();
+        try (Connection c = DB.get().dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT pid FROM pg_stat_activity WHERE query = ?"
                      + " AND pid <> pg_backend_pid() ORDER BY pid")) {
             ps.setString(1, "LISTEN " + channel);
@@ -374,7 +411,7 @@ class PostgresInvalidationBusTest {
     }
 
     private void terminate(int pid) throws SQLException {
-        try (Connection c = db.dataSource.getConnection();
+        try (Connection c = DB.get().dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
             ps.setInt(1, pid);
             ps.execute();
@@ -391,10 +428,19 @@ class PostgresInvalidationBusTest {
 
     /** Opens when a message matching the predicate reaches a subscriber of the bus. */
     private static final class Latch {
-        private final CountDownLatch latch = new CountDownLatch(1);
+        private final CountDownLatch latch;
+
+        private Latch(int count) {
+            this.latch = new CountDownLatch(count);
+        }
 
         static Latch on(PostgresInvalidationBus bus, Predicate<Invalidation> match) {
-            Latch l = new Latch();
+            return on(bus, match, 1);
+        }
+
+        /** Opens when {@code count} matching messages arrived. */
+        static Latch on(PostgresInvalidationBus bus, Predicate<Invalidation> match, int count) {
+            Latch l = new Latch(count);
             bus.subscribe(new InvalidationBus.Listener() {
                 @Override
                 public void onInvalidation(Invalidation message) {

@@ -7,10 +7,14 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** Wraps a DataSource and remembers, per thread, the connection it last handed out (to find its backend id). */
+/**
+ * Wraps a DataSource and remembers, per thread, the connection it last handed out (to find its backend id),
+ * and how many connections it handed out in all (one per transaction attempt).
+ */
 final class RecordingDataSource implements DataSource {
     private final DataSource delegate;
     private final ThreadLocal<Connection> last = new ThreadLocal<>();
+    private final java.util.concurrent.atomic.AtomicInteger borrowed = new java.util.concurrent.atomic.AtomicInteger();
 
     RecordingDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -20,9 +24,15 @@ final class RecordingDataSource implements DataSource {
         return last.get();
     }
 
+    /** Connections handed out so far. */
+    int borrowed() {
+        return borrowed.get();
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         Connection c = delegate.getConnection();
+        borrowed.incrementAndGet();
         last.set(c);
         return c;
     }
@@ -30,6 +40,7 @@ final class RecordingDataSource implements DataSource {
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
         Connection c = delegate.getConnection(user, password);
+        borrowed.incrementAndGet();
         last.set(c);
         return c;
     }

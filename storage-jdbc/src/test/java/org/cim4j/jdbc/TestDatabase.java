@@ -25,7 +25,8 @@ final class TestDatabase implements AutoCloseable {
     private static final AtomicLong SEQ = new AtomicLong();
     private static final List<String> TABLES = List.of("customer_unique_key", "customer_contact", "customer_address",
             "customer_external_id", "customer_attribute", "customer_tag", "customer", "interaction", "purchase_line",
-            "purchase", "tag");
+            "purchase", "tag", "loyalty_program", "loyalty_account", "loyalty_entry", "loyalty_lot", "loyalty_command",
+            "loyalty_tier_change");
 
     final Dialect dialect;
     final String url;

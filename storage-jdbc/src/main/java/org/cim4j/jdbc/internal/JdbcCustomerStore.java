@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.cim4j.Channel;
 import org.cim4j.DuplicateException;
@@ -32,11 +33,13 @@ import org.cim4j.customer.Gender;
 import org.cim4j.customer.LifecycleStage;
 import org.cim4j.customer.Person;
 import org.cim4j.customer.PostalAddress;
+import org.cim4j.jdbc.Dialect;
 import org.cim4j.spi.CustomerKeyset;
 import org.cim4j.spi.CustomerStore;
 import org.cim4j.tag.TagId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jspecify.annotations.Nullable;
@@ -388,26 +391,44 @@ final class JdbcCustomerStore implements CustomerStore {
     /** Current holders of the given keys (keys nobody holds are absent). */
     private Map<Key, UUID> holders(TenantId tenant, Set<Key> keys) {
         Map<Key, UUID> held = new LinkedHashMap<>();
-        if (keys.isEmpty()) {
-            return held;
+        // One query per kind and chunk, each value a primary-key probe (tenant_id, kind, key_value). H2
+        // does not probe an index for an IN list of parameters (it scans the kind), but it does for a
+        // join with the values unnested from one array parameter.
+        Map<String, List<String>> byKind = new TreeMap<>();
+        for (Key k : keys) {
+            byKind.computeIfAbsent(k.kind(), x -> new ArrayList<>()).add(k.value());
         }
-        List<Key> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Key> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            var q = tx.h().createQuery(db.sql("SELECT kind, key_value, customer_id FROM #customer_unique_key"
-                    + " WHERE tenant_id = ? AND key_value IN (" + Db.placeholders(chunk.size()) + ")"));
-            q.bind(0, tenant.value());
-            for (int i = 0; i < chunk.size(); i++) {
-                q.bind(i + 1, chunk.get(i).value());
-            }
-            Set<Key> wanted = new HashSet<>(chunk);
-            q.map((rs, ctx) -> {
-                Key k = new Key(rs.getString("kind"), rs.getString("key_value"));
-                if (wanted.contains(k)) {
-                    held.put(k, Db.requiredUuid(rs, "customer_id"));
+        boolean h2 = db.dialect() == Dialect.H2;
+        for (Map.Entry<String, List<String>> kind : byKind.entrySet()) {
+            List<String> values = kind.getValue();
+            for (int from = 0; from < values.size(); from += CHUNK) {
+                List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
+                var q = tx.h().createQuery(db.sql(h2
+                        ? "SELECT k.key_value, k.customer_id FROM UNNEST(CAST(? AS VARCHAR ARRAY)) u(v)"
+                                + " JOIN #customer_unique_key k ON k.tenant_id = ? AND k.kind = ? AND k.key_value = u.v"
+                        : "SELECT key_value, customer_id FROM #customer_unique_key WHERE tenant_id = ? AND kind = ?"
+                                + " AND key_value IN (" + Db.placeholders(chunk.size()) + ")"));
+                int next = 0;
+                if (h2) {
+                    Object[] array = chunk.toArray();
+                    q.bind(next++, (Argument) (pos, ps, ctx) -> ps.setArray(pos,
+                            ps.getConnection().createArrayOf("VARCHAR", array)));
                 }
-                return Boolean.TRUE;
-            }).list();
+                q.bind(next++, tenant.value()).bind(next++, kind.getKey());
+                if (!h2) {
+                    for (String v : chunk) {
+                        q.bind(next++, v);
+                    }
+                }
+                Set<String> wanted = new HashSet<>(chunk); // exact match even under a case-insensitive collation
+                q.map((rs, ctx) -> {
+                    String value = rs.getString("key_value");
+                    if (wanted.contains(value)) {
+                        held.put(new Key(kind.getKey(), value), Db.requiredUuid(rs, "customer_id"));
+                    }
+                    return Boolean.TRUE;
+                }).list();
+            }
         }
         return held;
     }
