@@ -3,6 +3,7 @@ package org.cim4j.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,8 +126,6 @@ public final class CachingStorageProvider implements StorageProvider {
     private final boolean closeDelegate;
     private final String origin = UUID.randomUUID().toString();
     private final Stripes stripes = new Stripes();
-    /** Counters recorded by a cache-only attempt on this thread (see {@link #fromCachesAlone}). */
-    private final ThreadLocal<List<LongAdder>> probeCounts = new ThreadLocal<>();
     private final @Nullable Cache<CustomerKey, CustomerEntry> customers;
     private final @Nullable Cache<LookupKey, LookupEntry> lookups;
     private final @Nullable Cache<TenantId, TenantListEntry<Tag>> tagLists;
@@ -149,15 +148,15 @@ public final class CachingStorageProvider implements StorageProvider {
         Ticker ticker = tickerOf(clock);
         Duration negative = settings.negativeTtl();
         this.customers = build(settings.customerMaximumSize(), settings.customerTtl(), negative,
-                e -> e.customer == null, ticker);
+                e -> e.customer == null, ticker, customerCounters);
         this.lookups = build(settings.lookupMaximumSize(), settings.lookupTtl(), negative,
-                e -> e.customers.isEmpty(), ticker);
+                e -> e.customers.isEmpty(), ticker, lookupCounters);
         this.tagLists = build(settings.tagListMaximumSize(), settings.tagListTtl(), settings.tagListTtl(),
-                e -> false, ticker);
+                e -> false, ticker, tagCounters);
         this.loyaltyAccounts = build(settings.loyaltyAccountMaximumSize(), settings.loyaltyAccountTtl(), negative,
-                e -> e.account == null, ticker);
+                e -> e.account == null, ticker, accountCounters);
         this.loyaltyPrograms = build(settings.loyaltyProgramMaximumSize(), settings.loyaltyProgramTtl(),
-                settings.loyaltyProgramTtl(), e -> false, ticker);
+                settings.loyaltyProgramTtl(), e -> false, ticker, programCounters);
         InvalidationBus bus = settings.invalidationBus();
         this.subscription = bus != null && settings.enabled() ? bus.subscribe(new BusListener()) : null;
     }
@@ -243,9 +242,11 @@ public final class CachingStorageProvider implements StorageProvider {
         Objects.requireNonNull(work, "work");
         boolean fresh = FreshReads.active();
         if (mode == TransactionMode.READ_ONLY && !fresh) {
-            CacheOnly<T> probe = fromCachesAlone(work);
-            if (probe.served()) {
-                return probe.result();
+            Object served = fromCachesAlone(work);
+            if (served != NEEDS_STORAGE) {
+                @SuppressWarnings("unchecked")
+                T result = (T) served;
+                return result;
             }
         }
         // Taken before the storage transaction exists, so it precedes the transaction's snapshot.
@@ -290,10 +291,10 @@ public final class CachingStorageProvider implements StorageProvider {
         }
         TenantListEntry<T> e = cache.getIfPresent(tenant);
         if (e != null && stripes.unchangedSince(stripe, e.stamp)) {
-            record(counters.hits);
+            record(tx, counters.hits);
             return e.items;
         }
-        record(counters.misses);
+        record(tx, counters.misses);
         List<T> loaded = List.copyOf(load.apply(tenant));
         long stamp = tx.stamp;
         cache.asMap().compute(tenant, (k, old) -> stripes.unchangedSince(stripe, stamp)
@@ -301,9 +302,8 @@ public final class CachingStorageProvider implements StorageProvider {
         return loaded;
     }
 
-    /** What running read-only work against the caches alone gave: its result, or "needs the storage". */
-    private record CacheOnly<T>(boolean served, @Nullable T result) {
-    }
+    /** What {@link #fromCachesAlone} returns when the caches could not serve the work. */
+    private static final Object NEEDS_STORAGE = new Object();
 
     /**
      * Runs read-only work against the caches alone, without opening a storage transaction: a work
@@ -313,21 +313,22 @@ public final class CachingStorageProvider implements StorageProvider {
      * in a real transaction. Counters of the aborted attempt are dropped, so hit rates stay exact.
      * Read-only work is side-effect free (the SPI's contract), so running it twice is safe, as it
      * already is under the adapters' transaction retries.
+     *
+     * <p>This is the hot path of every cached read, so it allocates as little as it can: one
+     * transaction object that holds the attempt's counters, and the stores' views.
+     *
+     * @return the work's result, or {@link #NEEDS_STORAGE}
      */
-    private <T> CacheOnly<T> fromCachesAlone(StorageWork<T> work) {
-        List<LongAdder> counted = new ArrayList<>();
-        probeCounts.set(counted);
-        T result;
+    private @Nullable Object fromCachesAlone(StorageWork<?> work) {
+        Tx probe = new Tx(TransactionMode.READ_ONLY, stripes.current(), false, true);
+        Object result;
         try {
-            result = work.execute(new CachingStores(StorageNeeded.STORES, new Tx(TransactionMode.READ_ONLY,
-                    stripes.current(), false)));
+            result = work.execute(new CachingStores(StorageNeeded.STORES, probe));
         } catch (StorageNeeded miss) {
-            return new CacheOnly<>(false, null);
-        } finally {
-            probeCounts.remove();
+            return NEEDS_STORAGE;
         }
-        counted.forEach(this::record);
-        return new CacheOnly<>(true, result);
+        probe.countPending(this::count);
+        return result;
     }
 
     /** Unsubscribes from the bus and closes the delegate unless it was wrapped as shared. Idempotent. */
@@ -360,7 +361,8 @@ public final class CachingStorageProvider implements StorageProvider {
     private void invalidateWritten(Tx tx, String when) {
         InvalidationBus bus = settings.invalidationBus();
         int removed = 0;
-        for (Customer c : tx.writtenCustomers.values()) {
+        Writes w = tx.writes();
+        for (Customer c : w.customers.values()) {
             List<Integer> keyFingerprints = keyFingerprints(c);
             removed += invalidateCustomer(c.tenant(), c.id(), keyFingerprints);
             for (ContactPoint p : c.contacts()) {
@@ -372,24 +374,24 @@ public final class CachingStorageProvider implements StorageProvider {
             publish(bus, new Invalidation(Invalidation.Kind.CUSTOMER, c.tenant(), c.id().toString(), c.version(),
                     keyFingerprints, origin));
         }
-        for (Map.Entry<TagId, TenantId> t : tx.writtenTags.entrySet()) {
+        for (Map.Entry<TagId, TenantId> t : w.tags.entrySet()) {
             removed += invalidateTags(t.getValue());
             publish(bus, new Invalidation(Invalidation.Kind.TAG, t.getValue(), t.getKey().toString(), 0, List.of(),
                     origin));
         }
-        for (MemberAccount a : tx.writtenAccounts.values()) {
+        for (MemberAccount a : w.accounts.values()) {
             removed += invalidateAccounts(a.tenant(), a.customer(), a.program());
             publish(bus, new Invalidation(Invalidation.Kind.LOYALTY_ACCOUNT, a.tenant(), a.customer().toString(),
                     a.version(), List.of(), origin));
         }
-        for (ProgramKey k : tx.writtenPrograms) {
+        for (ProgramKey k : w.programs) {
             removed += invalidatePrograms(k.tenant());
             publish(bus, new Invalidation(Invalidation.Kind.LOYALTY_PROGRAM, k.tenant(), k.program().value(), 0,
                     List.of(), origin));
         }
         debug("cache {}: {} customer(s), {} tag(s), {} loyalty account(s) and {} loyalty program(s) written, "
-                + "{} entries invalidated {}", delegate.name(), tx.writtenCustomers.size(), tx.writtenTags.size(),
-                tx.writtenAccounts.size(), tx.writtenPrograms.size(), removed, when);
+                + "{} entries invalidated {}", delegate.name(), w.customers.size(), w.tags.size(),
+                w.accounts.size(), w.programs.size(), removed, when);
     }
 
     private int invalidateCustomer(TenantId tenant, CustomerId id, List<Integer> keyFingerprints) {
@@ -494,38 +496,69 @@ public final class CachingStorageProvider implements StorageProvider {
 
     // ---- the transaction's view ----------------------------------------------------------------
 
-    /** Per-transaction state; used by the one thread running the work. */
+    /** What one transaction wrote to cached kinds of data, to invalidate after it committed. */
+    private static final class Writes {
+        final Map<CustomerKey, Customer> customers = new LinkedHashMap<>();
+        final Map<TagId, TenantId> tags = new LinkedHashMap<>();
+        final Map<AccountKey, MemberAccount> accounts = new LinkedHashMap<>();
+        final Set<ProgramKey> programs = new LinkedHashSet<>();
+
+        boolean isEmpty() {
+            return customers.isEmpty() && tags.isEmpty() && accounts.isEmpty() && programs.isEmpty();
+        }
+    }
+
+    /**
+     * Per-transaction state; used by the one thread running the work. Allocates nothing more until
+     * the work writes (most units of work only read).
+     */
     private static final class Tx {
+        private static final Writes NONE = new Writes();
+
         final TransactionMode mode;
         final long stamp;
         final boolean fresh;
-        final Map<CustomerKey, Customer> writtenCustomers = new LinkedHashMap<>();
-        final Map<TagId, TenantId> writtenTags = new LinkedHashMap<>();
-        final Map<AccountKey, MemberAccount> writtenAccounts = new LinkedHashMap<>();
-        final Set<ProgramKey> writtenPrograms = new LinkedHashSet<>();
+        /** A cache-only attempt: its counters wait until it is known to have served the work. */
+        final boolean probe;
+        private @Nullable Writes writes;
         /** Wrote something no cache holds (ledger entries, lots, ...): reads now bypass, nothing to invalidate. */
         boolean wroteUncached;
         @Nullable Throwable workFailure;
+        private @Nullable LongAdder pendingFirst;
+        private @Nullable List<LongAdder> pendingMore;
 
         Tx(TransactionMode mode, long stamp, boolean fresh) {
+            this(mode, stamp, fresh, false);
+        }
+
+        Tx(TransactionMode mode, long stamp, boolean fresh, boolean probe) {
             this.mode = mode;
             this.stamp = stamp;
             this.fresh = fresh;
+            this.probe = probe;
         }
 
         void reset() {
-            writtenCustomers.clear();
-            writtenTags.clear();
-            writtenAccounts.clear();
-            writtenPrograms.clear();
+            writes = null;
             wroteUncached = false;
             workFailure = null;
         }
 
+        /** What was written so far (an empty, shared view if nothing). */
+        Writes writes() {
+            return writes == null ? NONE : writes;
+        }
+
+        private Writes writing() {
+            if (writes == null) {
+                writes = new Writes();
+            }
+            return writes;
+        }
+
         /** Wrote something cached, which must be invalidated after commit. */
         boolean hasWrites() {
-            return !writtenCustomers.isEmpty() || !writtenTags.isEmpty() || !writtenAccounts.isEmpty()
-                    || !writtenPrograms.isEmpty();
+            return writes != null && !writes.isEmpty();
         }
 
         /** Reads committed data only, so what it loads may enter the cache. */
@@ -540,17 +573,48 @@ public final class CachingStorageProvider implements StorageProvider {
 
         void wrote(Customer c) {
             CustomerKey key = new CustomerKey(c.tenant(), c.id());
-            Customer before = writtenCustomers.get(key);
+            Map<CustomerKey, Customer> written = writing().customers;
+            Customer before = written.get(key);
             if (before == null || before.version() <= c.version()) {
-                writtenCustomers.put(key, c);
+                written.put(key, c);
             }
         }
 
         void wrote(MemberAccount a) {
             AccountKey key = new AccountKey(a.tenant(), a.program(), a.customer());
-            MemberAccount before = writtenAccounts.get(key);
+            Map<AccountKey, MemberAccount> written = writing().accounts;
+            MemberAccount before = written.get(key);
             if (before == null || before.version() <= a.version()) {
-                writtenAccounts.put(key, a);
+                written.put(key, a);
+            }
+        }
+
+        void wroteTag(Tag tag) {
+            writing().tags.put(tag.id(), tag.tenant());
+        }
+
+        void wroteProgram(ProgramKey program) {
+            writing().programs.add(program);
+        }
+
+        /** Holds a counter increment of a cache-only attempt until the attempt has served the work. */
+        void pend(LongAdder counter) {
+            if (pendingFirst == null) {
+                pendingFirst = counter;
+            } else {
+                if (pendingMore == null) {
+                    pendingMore = new ArrayList<>();
+                }
+                pendingMore.add(counter);
+            }
+        }
+
+        void countPending(java.util.function.Consumer<LongAdder> count) {
+            if (pendingFirst != null) {
+                count.accept(pendingFirst);
+            }
+            if (pendingMore != null) {
+                pendingMore.forEach(count);
             }
         }
     }
@@ -564,9 +628,16 @@ public final class CachingStorageProvider implements StorageProvider {
             this.tx = tx;
         }
 
+        private @Nullable CachingCustomerStore customers;
+
         @Override
         public CustomerStore customers() {
-            return new CachingCustomerStore(stores.customers(), tx);
+            CachingCustomerStore c = customers;
+            if (c == null) {
+                c = new CachingCustomerStore(stores.customers(), tx);
+                customers = c;
+            }
+            return c;
         }
 
         @Override
@@ -617,11 +688,11 @@ public final class CachingStorageProvider implements StorageProvider {
                 return loaded;
             }
             CustomerEntry e = cache.getIfPresent(key);
-            if (e != null && valid(key, e)) {
-                record(customerCounters.hits);
+            if (e != null && valid(e)) {
+                record(tx, customerCounters.hits);
                 return Optional.ofNullable(e.customer);
             }
-            record(customerCounters.misses);
+            record(tx, customerCounters.misses);
             Optional<Customer> loaded = store.findById(tenant, id);
             fill(key, loaded.orElse(null), tx.stamp);
             return loaded;
@@ -652,10 +723,10 @@ public final class CachingStorageProvider implements StorageProvider {
             if (tx.mayRead()) {
                 LookupEntry e = cache.getIfPresent(key);
                 if (e != null && valid(e)) {
-                    record(lookupCounters.hits);
+                    record(tx, lookupCounters.hits);
                     return e.customers;
                 }
-                record(lookupCounters.misses);
+                record(tx, lookupCounters.misses);
             } else {
                 lookupCounters.bypasses.increment();
             }
@@ -706,7 +777,7 @@ public final class CachingStorageProvider implements StorageProvider {
 
         @Override
         public void insert(Tag tag) {
-            tx.writtenTags.put(tag.id(), tag.tenant());
+            tx.wroteTag(tag);
             store.insert(tag);
         }
 
@@ -781,11 +852,11 @@ public final class CachingStorageProvider implements StorageProvider {
                 return loaded;
             }
             AccountEntry e = cache.getIfPresent(key);
-            if (e != null && valid(key, e)) {
-                record(accountCounters.hits);
+            if (e != null && valid(e)) {
+                record(tx, accountCounters.hits);
                 return Optional.ofNullable(e.account);
             }
-            record(accountCounters.misses);
+            record(tx, accountCounters.misses);
             Optional<MemberAccount> loaded = store.findAccount(tenant, program, customer);
             fillAccount(key, loaded.orElse(null), tx.stamp);
             return loaded;
@@ -826,7 +897,7 @@ public final class CachingStorageProvider implements StorageProvider {
         public void saveProgram(TenantId tenant, LoyaltyProgram program) {
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(program, "program");
-            tx.writtenPrograms.add(new ProgramKey(tenant, program.id()));
+            tx.wroteProgram(new ProgramKey(tenant, program.id()));
             store.saveProgram(tenant, program);
         }
 
@@ -944,8 +1015,8 @@ public final class CachingStorageProvider implements StorageProvider {
 
     // ---- entries and filling -------------------------------------------------------------------
 
-    private boolean valid(CustomerKey key, CustomerEntry e) {
-        return stripes.unchangedSince(KeyFingerprints.customer(key.tenant, key.id), e.stamp);
+    private boolean valid(CustomerEntry e) {
+        return stripes.unchangedSince(e.stripe, e.stamp);
     }
 
     private boolean valid(LookupEntry e) {
@@ -963,21 +1034,21 @@ public final class CachingStorageProvider implements StorageProvider {
         if (cache == null || (loaded == null && settings.negativeTtl().isZero())) {
             return;
         }
-        CustomerEntry entry = new CustomerEntry(loaded, loaded != null ? loaded.version() : 0, stamp);
         int stripe = KeyFingerprints.customer(key.tenant, key.id);
+        CustomerEntry entry = new CustomerEntry(loaded, loaded != null ? loaded.version() : 0, stamp, stripe);
         cache.asMap().compute(key, (k, old) -> {
             if (!stripes.unchangedSince(stripe, stamp)) {
                 return old;
             }
-            if (old != null && valid(k, old) && old.version > entry.version) {
+            if (old != null && valid(old) && old.version > entry.version) {
                 return old;
             }
             return entry;
         });
     }
 
-    private boolean valid(AccountKey key, AccountEntry e) {
-        return stripes.unchangedSince(KeyFingerprints.loyaltyMember(key.tenant(), key.customer()), e.stamp);
+    private boolean valid(AccountEntry e) {
+        return stripes.unchangedSince(e.stripe, e.stamp);
     }
 
     /** Puts a loaded account (or its absence) unless the load may be stale or a newer entry is there. */
@@ -986,13 +1057,13 @@ public final class CachingStorageProvider implements StorageProvider {
         if (cache == null || (loaded == null && settings.negativeTtl().isZero())) {
             return;
         }
-        AccountEntry entry = new AccountEntry(loaded, loaded != null ? loaded.version() : 0, stamp);
         int stripe = KeyFingerprints.loyaltyMember(key.tenant(), key.customer());
+        AccountEntry entry = new AccountEntry(loaded, loaded != null ? loaded.version() : 0, stamp, stripe);
         cache.asMap().compute(key, (k, old) -> {
             if (!stripes.unchangedSince(stripe, stamp)) {
                 return old;
             }
-            if (old != null && valid(k, old) && old.version > entry.version) {
+            if (old != null && valid(old) && old.version > entry.version) {
                 return old;
             }
             return entry;
@@ -1017,12 +1088,15 @@ public final class CachingStorageProvider implements StorageProvider {
         }
     }
 
-    private void record(LongAdder counter) {
-        List<LongAdder> probe = probeCounts.get();
-        if (probe != null) {
-            probe.add(counter); // counted only if the cache-only attempt serves the work
+    private void record(Tx tx, LongAdder counter) {
+        if (tx.probe) {
+            tx.pend(counter); // counted only if the cache-only attempt serves the work
             return;
         }
+        count(counter);
+    }
+
+    private void count(LongAdder counter) {
         counter.increment();
         requests.increment();
         if (LOG.isDebugEnabled() && requests.sum() % STATS_LOG_EVERY == 0) {
@@ -1064,8 +1138,14 @@ public final class CachingStorageProvider implements StorageProvider {
         }
     }
 
+    /**
+     * One cache. Maintenance (eviction, expiry bookkeeping) runs on the calling thread, amortised by
+     * Caffeine's buffers: handing it to a pool cost more than it saved when measured on two cores.
+     * Evictions are counted by a listener rather than Caffeine's per-read statistics, which the
+     * decorator's own hit/miss counters make redundant.
+     */
     private <K, V> @Nullable Cache<K, V> build(long maximumSize, Duration ttl, Duration negativeTtl,
-                                               Predicate<V> negative, Ticker ticker) {
+                                               Predicate<V> negative, Ticker ticker, Counters counters) {
         if (!settings.enabled() || maximumSize == 0) {
             return null;
         }
@@ -1075,7 +1155,7 @@ public final class CachingStorageProvider implements StorageProvider {
                 .maximumSize(maximumSize)
                 .executor(Runnable::run)
                 .ticker(ticker)
-                .recordStats()
+                .evictionListener((K key, V value, RemovalCause cause) -> counters.evictions.increment())
                 .expireAfter(new Expiry<K, V>() {
                     @Override
                     public long expireAfterCreate(K key, V value, long currentTime) {
@@ -1133,27 +1213,33 @@ public final class CachingStorageProvider implements StorageProvider {
     private record ProgramKey(TenantId tenant, ProgramId program) {
     }
 
+    /** A cached account (or its absence); {@code stripe} is its member's, computed once at fill. */
     private static final class AccountEntry {
         final @Nullable MemberAccount account;
         final long version;
         final long stamp;
+        final int stripe;
 
-        AccountEntry(@Nullable MemberAccount account, long version, long stamp) {
+        AccountEntry(@Nullable MemberAccount account, long version, long stamp, int stripe) {
             this.account = account;
             this.version = version;
             this.stamp = stamp;
+            this.stripe = stripe;
         }
     }
 
+    /** A cached customer (or its absence); {@code stripe} is its key's, computed once at fill. */
     private static final class CustomerEntry {
         final @Nullable Customer customer;
         final long version;
         final long stamp;
+        final int stripe;
 
-        CustomerEntry(@Nullable Customer customer, long version, long stamp) {
+        CustomerEntry(@Nullable Customer customer, long version, long stamp, int stripe) {
             this.customer = customer;
             this.version = version;
             this.stamp = stamp;
+            this.stripe = stripe;
         }
     }
 
@@ -1186,6 +1272,8 @@ public final class CachingStorageProvider implements StorageProvider {
         final LongAdder misses = new LongAdder();
         final LongAdder bypasses = new LongAdder();
         final LongAdder invalidations = new LongAdder();
+        /** Entries Caffeine removed by size or age (including expired ones it found). */
+        final LongAdder evictions = new LongAdder();
 
         Counters(String name) {
             this.name = name;
@@ -1196,7 +1284,7 @@ public final class CachingStorageProvider implements StorageProvider {
             long size = 0;
             if (cache != null) {
                 cache.cleanUp();
-                evictions = cache.stats().evictionCount();
+                evictions = this.evictions.sum();
                 size = cache.estimatedSize();
             }
             return new CacheStats(name, hits.sum(), misses.sum(), bypasses.sum(), evictions, invalidations.sum(), size);

@@ -1,5 +1,6 @@
 package org.cim4j.cache;
 
+import java.util.UUID;
 import org.cim4j.TenantId;
 import org.cim4j.customer.ContactType;
 import org.cim4j.customer.CustomerId;
@@ -15,12 +16,16 @@ import org.cim4j.customer.ExternalId;
 final class KeyFingerprints {
     static final int BITS = 16;
     static final int MASK = (1 << BITS) - 1;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final char SEPARATOR = 0x1f;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private KeyFingerprints() {
     }
 
     static int customer(TenantId tenant, CustomerId id) {
-        return of("c", tenant.value(), id.toString());
+        return ofId('c', tenant.value(), id.value());
     }
 
     static int contact(TenantId tenant, ContactType type, String value) {
@@ -41,7 +46,7 @@ final class KeyFingerprints {
      * spelled differently (an adapter matching program ids case-insensitively) both hit it.
      */
     static int loyaltyMember(TenantId tenant, CustomerId customer) {
-        return of("l", tenant.value(), customer.toString());
+        return ofId('l', tenant.value(), customer.value());
     }
 
     /** The tenant's loyalty programs. */
@@ -50,16 +55,55 @@ final class KeyFingerprints {
     }
 
     /** FNV-1a (64 bit) over the parts' UTF-16 units with separators, then a finalising mix. */
-    private static int of(String... parts) {
-        long h = 0xcbf29ce484222325L;
+    static int of(String... parts) {
+        long h = FNV_OFFSET;
         for (String part : parts) {
-            for (int i = 0; i < part.length(); i++) {
-                h ^= part.charAt(i);
-                h *= 0x100000001b3L;
-            }
-            h ^= 0x1f;
-            h *= 0x100000001b3L;
+            h = part(h, part);
         }
+        return finish(h);
+    }
+
+    /**
+     * {@code of(String.valueOf(kind), tenant, id.toString())} without building the id's string: this
+     * runs on every cache hit.
+     */
+    private static int ofId(char kind, String tenant, UUID id) {
+        long h = FNV_OFFSET;
+        h = (h ^ kind) * FNV_PRIME;
+        h = (h ^ SEPARATOR) * FNV_PRIME;
+        h = part(h, tenant);
+        // the canonical form: 8-4-4-4-12 lower-case hex digits
+        long msb = id.getMostSignificantBits();
+        long lsb = id.getLeastSignificantBits();
+        h = hex(h, msb >>> 32, 8);
+        h = (h ^ '-') * FNV_PRIME;
+        h = hex(h, msb >>> 16, 4);
+        h = (h ^ '-') * FNV_PRIME;
+        h = hex(h, msb, 4);
+        h = (h ^ '-') * FNV_PRIME;
+        h = hex(h, lsb >>> 48, 4);
+        h = (h ^ '-') * FNV_PRIME;
+        h = hex(h, lsb, 12);
+        h = (h ^ SEPARATOR) * FNV_PRIME;
+        return finish(h);
+    }
+
+    private static long part(long h, String part) {
+        for (int i = 0; i < part.length(); i++) {
+            h = (h ^ part.charAt(i)) * FNV_PRIME;
+        }
+        return (h ^ SEPARATOR) * FNV_PRIME;
+    }
+
+    /** Feeds the lowest {@code digits} hex digits of {@code bits}, most significant first. */
+    private static long hex(long h, long bits, int digits) {
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            h = (h ^ HEX[(int) (bits >>> shift) & 0xF]) * FNV_PRIME;
+        }
+        return h;
+    }
+
+    private static int finish(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -88,6 +88,7 @@ class InvalidationTest {
         assertThat(KeyFingerprints.tags(t)).isEqualTo(13421);
         assertThat(KeyFingerprints.contact(t, ContactType.EMAIL, "a@example.com")).isEqualTo(18318);
         assertThat(KeyFingerprints.loyaltyMember(t, CustomerId.of(ID))).isEqualTo(30996);
+        assertThat(KeyFingerprints.customer(t, CustomerId.of(ID))).isEqualTo(15164);
         assertThat(KeyFingerprints.loyaltyPrograms(t)).isEqualTo(38135);
     }
 }
