@@ -2,7 +2,10 @@ package org.cim4j.loyalty;
 
 /** What counts towards a tier. */
 public enum QualificationMetric {
-    /** Points earned by purchases and events in the window, net of reversals (adjustments do not count). */
+    /**
+     * Points earned in the window (by purchases, events and manual earns), net of their reversals;
+     * adjustments, redemptions and expiry do not count.
+     */
     POINTS_EARNED,
     /** Net purchase spend in the window, in whole units of the program currency (rounded down). */
     SPEND,
