@@ -55,8 +55,8 @@ class WorkloadSmokeTest {
         checkRates(report.tables().get(0), 3 * n - (mariadb ? 1 : 0), 2);
         // create: single and batched, raw and cim4j
         checkRates(report.tables().get(1), 4 * n, 3);
-        // cache: bare Caffeine, cached, uncached; then two target rows per database
-        checkRates(report.tables().get(2), 3 * n, 2);
+        // cache: bare Caffeine, cached, uncached, Caffeine configured as cim4j's; then two target rows per database
+        checkRates(report.tables().get(2), 4 * n, 2);
         checkRates(report.tables().get(3), 2 * n, 2);
         // paging: keyset and OFFSET, page 1 and deep page
         checkRates(report.tables().get(4), 4 * n, 3);
