@@ -364,7 +364,8 @@ public final class CacheSettings {
          * Time-to-live of "not found" answers (no customer with an id, no customer with a contact or
          * external id, no loyalty account of a customer in a program); zero never caches them. At
          * most {@link #MAX_NEGATIVE_TTL}, because another instance's insert is only seen when such an
-         * answer expires or is invalidated.
+         * answer expires or is invalidated. Such an answer never outlives its cache's own TTL either
+         * (e.g. {@link #customerTtl}), should that be shorter.
          *
          * @throws IllegalArgumentException if negative or longer than {@link #MAX_NEGATIVE_TTL}
          * @throws IllegalStateException    if already set
