@@ -21,6 +21,7 @@ import org.cim4j.jdbc.internal.Db;
 import org.cim4j.jdbc.internal.HikariPools;
 import org.cim4j.jdbc.internal.JdbcStores;
 import org.cim4j.jdbc.internal.Migrations;
+import org.cim4j.jdbc.internal.PlainStatementBuilder;
 import org.cim4j.jdbc.internal.SqlErrors;
 import org.cim4j.jdbc.internal.Tx;
 import org.cim4j.spi.Capability;
@@ -75,6 +76,7 @@ public final class JdbcStorage implements StorageProvider {
                         Duration maxBackoff) {
         this.jdbi = Jdbi.create(dataSource);
         this.jdbi.setTemplateEngine(TemplateEngine.NOP);
+        this.jdbi.setStatementBuilderFactory(PlainStatementBuilder.FACTORY);
         this.db = new Db(dialect, schema);
         this.name = "jdbc-" + dialect.code();
         EnumSet<Capability> caps = EnumSet.of(Capability.BULK_LOAD);
