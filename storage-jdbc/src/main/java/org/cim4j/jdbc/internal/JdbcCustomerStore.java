@@ -167,49 +167,44 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     private void loadChunk(TenantId tenant, List<UUID> ids, Map<UUID, Customer> out) {
-        Handle h = tx.h();
-        String in = Db.placeholders(ids.size());
-        Map<UUID, Rows> rows = new HashMap<>();
-        ids.forEach(id -> rows.put(id, new Rows()));
-        List<Object[]> heads = bindIds(h.createQuery(db.sql(
-                "SELECT * FROM #customer WHERE tenant_id = ? AND id IN (" + in + ")")), tenant, ids)
-                .map((rs, ctx) -> new Object[] {Db.requiredUuid(rs, "id"), head(rs)}).list();
+        String t = tenant.value();
+        String filter = JdbcSelect.idFilter(ids.size());
+        JdbcSelect.Params params = ps -> JdbcSelect.bindTenantAndIds(ps, db, t, ids);
+        Map<UUID, Head> heads = new LinkedHashMap<>();
+        JdbcSelect.forEach(tx, "customer", "SELECT id, version, status, merged_into, stage, display_name, given_name,"
+                + " family_name, birth_date, gender, source_channel, created_at, updated_at FROM #customer"
+                + " WHERE tenant_id = ? AND id " + filter, params, rs -> heads.put(JdbcSelect.uuid(rs, 1), head(rs)));
         if (heads.isEmpty()) {
             return;
         }
-        bindIds(h.createQuery(db.sql("SELECT * FROM #customer_contact WHERE tenant_id = ? AND customer_id IN ("
-                + in + ") ORDER BY customer_id, position")), tenant, ids)
-                .map((rs, ctx) -> {
-                    rows.get(Db.requiredUuid(rs, "customer_id")).contacts.add(new ContactPoint(
-                            ContactType.of(rs.getString("type")), rs.getString("contact_value"),
-                            rs.getBoolean("is_primary"), rs.getBoolean("verified")));
-                    return Boolean.TRUE;
-                }).list();
-        bindIds(h.createQuery(db.sql("SELECT * FROM #customer_address WHERE tenant_id = ? AND customer_id IN ("
-                + in + ") ORDER BY customer_id, position")), tenant, ids)
-                .map((rs, ctx) -> {
-                    rows.get(Db.requiredUuid(rs, "customer_id")).addresses.add(new PostalAddress(
-                            rs.getString("label"), Lines.decode(rs.getString("address_lines")),
-                            rs.getString("city"), rs.getString("region"), rs.getString("postal_code"),
-                            rs.getString("country_code"), rs.getBoolean("is_primary")));
-                    return Boolean.TRUE;
-                }).list();
-        bindIds(h.createQuery(db.sql("SELECT * FROM #customer_external_id WHERE tenant_id = ? AND customer_id IN ("
-                + in + ")")), tenant, ids)
-                .map((rs, ctx) -> rows.get(Db.requiredUuid(rs, "customer_id")).externalIds.add(
-                        new ExternalId(rs.getString("ext_system"), rs.getString("ext_value")))).list();
-        bindIds(h.createQuery(db.sql("SELECT customer_id, name, type, text_value FROM #customer_attribute"
-                + " WHERE tenant_id = ? AND customer_id IN (" + in + ") ORDER BY customer_id, name")), tenant, ids)
-                .map((rs, ctx) -> rows.get(Db.requiredUuid(rs, "customer_id")).attributes.put(rs.getString("name"),
-                        AttributeValue.parse(AttributeType.valueOf(rs.getString("type")), rs.getString("text_value"))))
-                .list();
-        bindIds(h.createQuery(db.sql("SELECT customer_id, tag_id FROM #customer_tag WHERE tenant_id = ? AND customer_id IN ("
-                + in + ")")), tenant, ids)
-                .map((rs, ctx) -> rows.get(Db.requiredUuid(rs, "customer_id")).tags.add(
-                        TagId.of(Db.requiredUuid(rs, "tag_id")))).list();
-        for (Object[] head : heads) {
-            UUID id = (UUID) head[0];
-            Head hd = (Head) head[1];
+        Map<UUID, Rows> rows = new HashMap<>();
+        ids.forEach(id -> rows.put(id, new Rows())); // all ids: a row committed meanwhile still finds its slot
+        JdbcSelect.forEach(tx, "customer_contact", "SELECT customer_id, type, contact_value, is_primary, verified"
+                + " FROM #customer_contact WHERE tenant_id = ? AND customer_id " + filter
+                + " ORDER BY customer_id, position", params,
+                rs -> rows.get(JdbcSelect.uuid(rs, 1)).contacts.add(new ContactPoint(ContactType.of(rs.getString(2)),
+                        rs.getString(3), rs.getBoolean(4), rs.getBoolean(5))));
+        JdbcSelect.forEach(tx, "customer_address", "SELECT customer_id, label, address_lines, city, region,"
+                + " postal_code, country_code, is_primary FROM #customer_address WHERE tenant_id = ? AND customer_id "
+                + filter + " ORDER BY customer_id, position", params,
+                rs -> rows.get(JdbcSelect.uuid(rs, 1)).addresses.add(new PostalAddress(rs.getString(2),
+                        Lines.decode(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getBoolean(8))));
+        JdbcSelect.forEach(tx, "customer_external_id", "SELECT customer_id, ext_system, ext_value"
+                + " FROM #customer_external_id WHERE tenant_id = ? AND customer_id " + filter, params,
+                rs -> rows.get(JdbcSelect.uuid(rs, 1)).externalIds.add(new ExternalId(rs.getString(2),
+                        rs.getString(3))));
+        JdbcSelect.forEach(tx, "customer_attribute", "SELECT customer_id, name, type, text_value"
+                + " FROM #customer_attribute WHERE tenant_id = ? AND customer_id " + filter
+                + " ORDER BY customer_id, name", params,
+                rs -> rows.get(JdbcSelect.uuid(rs, 1)).attributes.put(rs.getString(2),
+                        AttributeValue.parse(AttributeType.valueOf(rs.getString(3)), rs.getString(4))));
+        JdbcSelect.forEach(tx, "customer_tag", "SELECT customer_id, tag_id FROM #customer_tag"
+                + " WHERE tenant_id = ? AND customer_id " + filter, params,
+                rs -> rows.get(JdbcSelect.uuid(rs, 1)).tags.add(TagId.of(JdbcSelect.uuid(rs, 2))));
+        for (Map.Entry<UUID, Head> e : heads.entrySet()) {
+            UUID id = e.getKey();
+            Head hd = e.getValue();
             Rows r = rows.get(id);
             out.put(id, new Customer(CustomerId.of(id), tenant, hd.version, hd.status, hd.mergedInto, hd.stage,
                     hd.person, r.contacts, r.addresses, hd.sourceChannel, r.externalIds, r.attributes, r.tags,
@@ -223,16 +218,24 @@ final class JdbcCustomerStore implements CustomerStore {
                         java.time.Instant updatedAt) {
     }
 
+    /** The columns after {@code id} of the customer select in {@link #loadChunk}, by position. */
     private static Head head(ResultSet rs) throws SQLException {
-        UUID merged = Db.uuid(rs, "merged_into");
-        String gender = rs.getString("gender");
-        String source = rs.getString("source_channel");
-        return new Head(rs.getLong("version"), CustomerStatus.valueOf(rs.getString("status")),
-                merged == null ? null : CustomerId.of(merged), LifecycleStage.valueOf(rs.getString("stage")),
-                new Person(rs.getString("display_name"), rs.getString("given_name"), rs.getString("family_name"),
-                        Db.localDate(rs, "birth_date"), gender == null ? null : new Gender(gender)),
-                source == null ? null : new Channel(source), Db.requiredInstant(rs, "created_at"),
-                Db.requiredInstant(rs, "updated_at"));
+        UUID merged = JdbcSelect.nullableUuid(rs, 4);
+        String gender = rs.getString(10);
+        String source = rs.getString(11);
+        return new Head(rs.getLong(2), CustomerStatus.valueOf(rs.getString(3)),
+                merged == null ? null : CustomerId.of(merged), LifecycleStage.valueOf(rs.getString(5)),
+                new Person(rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getObject(9, java.time.LocalDate.class), gender == null ? null : new Gender(gender)),
+                source == null ? null : new Channel(source), requiredInstant(rs, 12), requiredInstant(rs, 13));
+    }
+
+    private static java.time.Instant requiredInstant(ResultSet rs, int column) throws SQLException {
+        java.time.LocalDateTime v = rs.getObject(column, java.time.LocalDateTime.class);
+        if (v == null) {
+            throw new NullPointerException("column " + column);
+        }
+        return v.toInstant(java.time.ZoneOffset.UTC);
     }
 
     private <S extends SqlStatement<S>> S bindIds(S st, TenantId tenant, List<UUID> ids) {
