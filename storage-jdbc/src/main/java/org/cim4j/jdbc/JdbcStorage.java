@@ -193,16 +193,27 @@ public final class JdbcStorage implements StorageProvider {
     private <T> T runOnce(TransactionMode mode, StorageWork<T> work) {
         Handle handle = jdbi.open();
         boolean readOnly = mode == TransactionMode.READ_ONLY;
+        boolean mariaDb = db.dialect() == Dialect.MARIADB;
+        // On MariaDB the transaction is started explicitly with its isolation and access mode, two statements
+        // sent together (the driver pipelines a statement batch): setReadOnly and setTransactionIsolation are a
+        // round trip each, and so is each reset when the pool takes the connection back, four in all. START
+        // TRANSACTION consumes the one-transaction settings at once, so nothing is left on the session even
+        // when the work runs no statement.
+        boolean resetReadOnly = readOnly && !mariaDb;
         Tx tx = new Tx(handle, db, readOnly);
         try {
-            if (readOnly) {
+            if (resetReadOnly) {
                 handle.setReadOnly(true);
             }
-            if (db.dialect() == Dialect.MARIADB) {
-                // InnoDB defaults to REPEATABLE READ; cim4j's optimistic versions assume READ COMMITTED.
-                handle.getConnection().setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
             handle.begin();
+            if (mariaDb) {
+                try (Statement st = handle.getConnection().createStatement()) {
+                    // InnoDB defaults to REPEATABLE READ; cim4j's optimistic versions assume READ COMMITTED.
+                    st.addBatch("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                    st.addBatch(readOnly ? "START TRANSACTION READ ONLY" : "START TRANSACTION");
+                    st.executeBatch();
+                }
+            }
             T result = work.execute(new JdbcStores(tx));
             handle.commit();
             return result;
@@ -214,7 +225,7 @@ public final class JdbcStorage implements StorageProvider {
             throw new StorageException(name + ": could not configure the connection " + SqlErrors.codes(e), e);
         } finally {
             tx.end();
-            closeQuietly(handle, readOnly);
+            closeQuietly(handle, resetReadOnly);
         }
     }
 

@@ -339,6 +339,24 @@ abstract class JdbcStoreTestBase {
     }
 
     @Test
+    void readOnlyWork_leavesPooledConnectionsAsTheyWere() throws Exception {
+        // Work without a single statement too: settings meant for one transaction must not outlive it.
+        for (int i = 0; i < 3; i++) {
+            storage.read(s -> null);
+            read((Stores s) -> s.customers().findById(TENANT, f.plain(TENANT, "Nobody").id()));
+        }
+        Customer c = f.plain(TENANT, "Later");
+        write(s -> s.customers().insert(c));
+        assertThat(read((Stores s) -> s.customers().findById(TENANT, c.id()))).contains(c);
+        TestDatabase db = database();
+        try (java.sql.Connection conn = db.dataSource.getConnection();
+             java.sql.Statement st = conn.createStatement()) {
+            assertThat(conn.isReadOnly()).isFalse();
+            st.executeUpdate("DELETE FROM " + db.schema + ".customer_tag WHERE tenant_id = 'nobody'");
+        }
+    }
+
+    @Test
     void readOnlyWork_cannotWrite() {
         Customer c = f.plain(TENANT, "RO");
         assertThatThrownBy(() -> storage.read(s -> {
