@@ -62,9 +62,11 @@ final class InputValidator implements AutoCloseable {
     InputValidator(Normalizer normalizer, AttributeSchema schema, Clock clock) {
         // Every property is reachable: cim4j validates its own input records, never JPA entities. The
         // default resolver asks JPA's PersistenceUtil about every property when JPA is on the classpath,
-        // which cost about a quarter of a validation.
+        // which cost about a quarter of a validation; caching the answers of this one costs more than it
+        // saves (the property is Hibernate Validator's; other providers ignore it).
         this.factory = Validation.byDefaultProvider().configure()
                 .traversableResolver(new AllReachable())
+                .addProperty("hibernate.validator.enable_traversable_resolver_result_cache", "false")
                 .buildValidatorFactory();
         this.validator = factory.getValidator();
         this.normalizer = normalizer;
