@@ -91,7 +91,7 @@ final class EngineCustomerService implements CustomerService {
             created.forEach(c -> tags.addAll(c.tags()));
             requireTags(stores, tags);
             checkBatchDuplicates(created);
-            // One batch insert; the store checks every key against stored holders in one pass.
+            // One batch insert; the store rejects a key held by a stored customer and names the holder.
             stores.customers().insertAll(created);
             for (Customer c : created) {
                 events.add(new CustomerEvents.CustomerCreated(ctx.tenant(), now, ctx.actor(), c));

@@ -2,9 +2,12 @@ package org.cim4j.internal;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +60,14 @@ final class InputValidator implements AutoCloseable {
     private final Clock clock;
 
     InputValidator(Normalizer normalizer, AttributeSchema schema, Clock clock) {
-        this.factory = Validation.buildDefaultValidatorFactory();
+        // Every property is reachable: cim4j validates its own input records, never JPA entities. The
+        // default resolver asks JPA's PersistenceUtil about every property when JPA is on the classpath,
+        // which cost about a quarter of a validation; caching the answers of this one costs more than it
+        // saves (the property is Hibernate Validator's; other providers ignore it).
+        this.factory = Validation.byDefaultProvider().configure()
+                .traversableResolver(new AllReachable())
+                .addProperty("hibernate.validator.enable_traversable_resolver_result_cache", "false")
+                .buildValidatorFactory();
         this.validator = factory.getValidator();
         this.normalizer = normalizer;
         this.schema = schema;
@@ -66,6 +76,21 @@ final class InputValidator implements AutoCloseable {
 
     Normalizer normalizer() {
         return normalizer;
+    }
+
+    /** Treats every property as reachable and cascadable (no JPA lazy-loading checks). */
+    private static final class AllReachable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                                   ElementType elementType) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                                    ElementType elementType) {
+            return true;
+        }
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.cim4j.jdbc.internal.Db;
 import org.cim4j.jdbc.internal.HikariPools;
 import org.cim4j.jdbc.internal.JdbcStores;
 import org.cim4j.jdbc.internal.Migrations;
+import org.cim4j.jdbc.internal.PlainStatementBuilder;
 import org.cim4j.jdbc.internal.SqlErrors;
 import org.cim4j.jdbc.internal.Tx;
 import org.cim4j.spi.Capability;
@@ -75,6 +76,7 @@ public final class JdbcStorage implements StorageProvider {
                         Duration maxBackoff) {
         this.jdbi = Jdbi.create(dataSource);
         this.jdbi.setTemplateEngine(TemplateEngine.NOP);
+        this.jdbi.setStatementBuilderFactory(PlainStatementBuilder.FACTORY);
         this.db = new Db(dialect, schema);
         this.name = "jdbc-" + dialect.code();
         EnumSet<Capability> caps = EnumSet.of(Capability.BULK_LOAD);
@@ -191,16 +193,27 @@ public final class JdbcStorage implements StorageProvider {
     private <T> T runOnce(TransactionMode mode, StorageWork<T> work) {
         Handle handle = jdbi.open();
         boolean readOnly = mode == TransactionMode.READ_ONLY;
+        boolean mariaDb = db.dialect() == Dialect.MARIADB;
+        // On MariaDB the transaction is started explicitly with its isolation and access mode, two statements
+        // sent together (the driver pipelines a statement batch): setReadOnly and setTransactionIsolation are a
+        // round trip each, and so is each reset when the pool takes the connection back, four in all. START
+        // TRANSACTION consumes the one-transaction settings at once, so nothing is left on the session even
+        // when the work runs no statement.
+        boolean resetReadOnly = readOnly && !mariaDb;
         Tx tx = new Tx(handle, db, readOnly);
         try {
-            if (readOnly) {
+            if (resetReadOnly) {
                 handle.setReadOnly(true);
             }
-            if (db.dialect() == Dialect.MARIADB) {
-                // InnoDB defaults to REPEATABLE READ; cim4j's optimistic versions assume READ COMMITTED.
-                handle.getConnection().setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
             handle.begin();
+            if (mariaDb) {
+                try (Statement st = handle.getConnection().createStatement()) {
+                    // InnoDB defaults to REPEATABLE READ; cim4j's optimistic versions assume READ COMMITTED.
+                    st.addBatch("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                    st.addBatch(readOnly ? "START TRANSACTION READ ONLY" : "START TRANSACTION");
+                    st.executeBatch();
+                }
+            }
             T result = work.execute(new JdbcStores(tx));
             handle.commit();
             return result;
@@ -212,7 +225,7 @@ public final class JdbcStorage implements StorageProvider {
             throw new StorageException(name + ": could not configure the connection " + SqlErrors.codes(e), e);
         } finally {
             tx.end();
-            closeQuietly(handle, readOnly);
+            closeQuietly(handle, resetReadOnly);
         }
     }
 

@@ -236,6 +236,25 @@ abstract class JdbcStoreTestBase {
     }
 
     @Test
+    void insertAll_clashWithStoredHolder_caughtInTheUnit_leavesNothingOfTheBatch() {
+        Customer held = f.customer(TENANT, "Held", "held@example.com", "bulk:held");
+        write(s -> s.customers().insert(held));
+        Customer first = f.plain(TENANT, "First");
+        Customer clash = f.customer(TENANT, "Clash", "clash@example.com", "bulk:held");
+        Customer after = f.plain(TENANT, "After");
+        write(s -> {
+            assertThatThrownBy(() -> s.customers().insertAll(List.of(first, clash)))
+                    .isInstanceOfSatisfying(DuplicateException.class,
+                            e -> assertThat(e.existingId()).contains(held.id().toString()));
+            s.customers().insert(after); // the transaction goes on and commits
+        });
+        assertThat(read((Stores s) -> s.customers().findById(TENANT, first.id()))).isEmpty();
+        assertThat(read((Stores s) -> s.customers().findById(TENANT, clash.id()))).isEmpty();
+        assertThat(read((Stores s) -> s.customers().findById(TENANT, after.id()))).contains(after);
+        assertThat(read((Stores s) -> s.customers().count(TENANT, CustomerQuery.all()))).isEqualTo(2);
+    }
+
+    @Test
     void interactions_timeline_newestFirst_withKeysetAndFilters() {
         Customer c = f.plain(TENANT, "C");
         Instant base = Instant.parse("2026-01-02T00:00:00Z");
@@ -336,6 +355,24 @@ abstract class JdbcStoreTestBase {
             }
         });
         assertThat(read((Stores s) -> s.customers().findById(TENANT, second.id()))).contains(second);
+    }
+
+    @Test
+    void readOnlyWork_leavesPooledConnectionsAsTheyWere() throws Exception {
+        // Work without a single statement too: settings meant for one transaction must not outlive it.
+        for (int i = 0; i < 3; i++) {
+            storage.read(s -> null);
+            read((Stores s) -> s.customers().findById(TENANT, f.plain(TENANT, "Nobody").id()));
+        }
+        Customer c = f.plain(TENANT, "Later");
+        write(s -> s.customers().insert(c));
+        assertThat(read((Stores s) -> s.customers().findById(TENANT, c.id()))).contains(c);
+        TestDatabase db = database();
+        try (java.sql.Connection conn = db.dataSource.getConnection();
+             java.sql.Statement st = conn.createStatement()) {
+            assertThat(conn.isReadOnly()).isFalse();
+            st.executeUpdate("DELETE FROM " + db.schema + ".customer_tag WHERE tenant_id = 'nobody'");
+        }
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cim4j.jdbc.Dialect;
 import org.jdbi.v3.core.argument.Argument;
@@ -23,7 +22,6 @@ import org.jspecify.annotations.Nullable;
  * PostgreSQL and as {@code CHAR(36)} ASCII on MariaDB.
  */
 public final class Db {
-    private static final Pattern TABLE = Pattern.compile("#([a-z_]+)");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     private final Dialect dialect;
@@ -46,10 +44,36 @@ public final class Db {
         return dialect;
     }
 
-    /** Replaces each {@code #table} token with the (schema-qualified) table name. */
+    /**
+     * Replaces each {@code #table} token ({@code #} followed by lower-case letters and underscores)
+     * with the (schema-qualified) table name. A plain scan, not a regex: it runs for every statement.
+     */
     public String sql(String template) {
-        Matcher m = TABLE.matcher(template);
-        return m.replaceAll(r -> Matcher.quoteReplacement(prefix + r.group(1)));
+        int hash = template.indexOf('#');
+        if (hash < 0) {
+            return template;
+        }
+        StringBuilder out = new StringBuilder(template.length() + 8 * prefix.length());
+        int from = 0;
+        while (hash >= 0) {
+            int end = hash + 1;
+            while (end < template.length() && isTableChar(template.charAt(end))) {
+                end++;
+            }
+            out.append(template, from, hash);
+            if (end > hash + 1) {
+                out.append(prefix).append(template, hash + 1, end);
+            } else {
+                out.append('#');
+            }
+            from = end;
+            hash = template.indexOf('#', from);
+        }
+        return out.append(template, from, template.length()).toString();
+    }
+
+    private static boolean isTableChar(char c) {
+        return (c >= 'a' && c <= 'z') || c == '_';
     }
 
     /** {@code ?, ?, ?} for {@code n} parameters. */

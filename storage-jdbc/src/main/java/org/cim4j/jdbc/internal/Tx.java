@@ -56,10 +56,16 @@ public final class Tx {
      */
     <T> T guarded(Supplier<T> action, java.util.function.Function<JdbiException, RuntimeException> onUnique,
                   boolean alwaysSavepoint) {
+        return guarded(SAVEPOINT, action, onUnique, alwaysSavepoint);
+    }
+
+    /** As {@link #guarded(Supplier, java.util.function.Function, boolean)} under a savepoint named {@code name}. */
+    <T> T guarded(String name, Supplier<T> action,
+                  java.util.function.Function<JdbiException, RuntimeException> onUnique, boolean alwaysSavepoint) {
         boolean useSavepoint = alwaysSavepoint || db.dialect() == Dialect.POSTGRESQL;
         Handle h = h();
         if (useSavepoint) {
-            h.savepoint(SAVEPOINT);
+            h.savepoint(name);
         }
         T result;
         try {
@@ -69,13 +75,13 @@ public final class Tx {
                 throw e;
             }
             if (useSavepoint) {
-                h.rollbackToSavepoint(SAVEPOINT); // jdbi forgets the savepoint here; the database drops it at commit
+                h.rollbackToSavepoint(name); // jdbi forgets the savepoint here; the database drops it at commit
             }
             throw onUnique.apply(e);
         } catch (RuntimeException e) {
             if (useSavepoint) {
                 try {
-                    h.rollbackToSavepoint(SAVEPOINT);
+                    h.rollbackToSavepoint(name);
                 } catch (RuntimeException undo) {
                     e.addSuppressed(undo);
                 }
@@ -83,7 +89,7 @@ public final class Tx {
             throw e;
         }
         if (useSavepoint) {
-            h.releaseSavepoint(SAVEPOINT);
+            h.releaseSavepoint(name);
         }
         return result;
     }
