@@ -65,6 +65,7 @@ import org.cim4j.spi.LoyaltyCommandRecord;
 import org.cim4j.spi.LoyaltyStore;
 import org.cim4j.spi.PurchaseTotals;
 import org.cim4j.spi.StorageProvider;
+import org.cim4j.spi.StorageWork;
 import org.cim4j.spi.Stores;
 import org.jspecify.annotations.Nullable;
 
@@ -304,7 +305,7 @@ public final class LoyaltyEngine implements LoyaltyService {
     @Override
     public ExpiryResult expire(ProgramId programId, CustomerId customer) {
         List<DomainEvent> out = new ArrayList<>();
-        List<LedgerEntry> written = storage.write(s -> {
+        List<LedgerEntry> written = writeLocked(s -> {
             out.clear();
             MemberAccount account = lock(s, programId, customer);
             program(s, programId);
@@ -348,7 +349,7 @@ public final class LoyaltyEngine implements LoyaltyService {
 
     private TierEvaluation evaluate(ProgramId programId, CustomerId customer, boolean periodEnd) {
         List<DomainEvent> out = new ArrayList<>();
-        TierEvaluation result = storage.write(s -> {
+        TierEvaluation result = writeLocked(s -> {
             out.clear();
             MemberAccount account = lock(s, programId, customer);
             LoyaltyProgram p = program(s, programId);
@@ -494,6 +495,26 @@ public final class LoyaltyEngine implements LoyaltyService {
     private record Outcome(LoyaltyCommandRecord record, @Nullable LedgerEntry entry, boolean replayed) {
     }
 
+    /**
+     * A read-write unit of work that locks a member's account first and may append ledger entries
+     * numbered from the account's version. The lock orders such units; should a storage grant it before
+     * the previous holder's commit is visible to the new transaction (seen, rarely, on H2 under heavy
+     * load), the stale unit's first entry clashes on the store's unique (account, sequence) key. Nothing
+     * of that unit is kept, so it runs again, reading the account afresh; after
+     * {@link EngineContext#MAX_ATTEMPTS} clashes the {@link DuplicateException} reaches the caller.
+     */
+    private <T> T writeLocked(StorageWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return storage.write(work);
+            } catch (DuplicateException e) {
+                if (!"sequence".equals(e.key()) || attempt >= EngineContext.MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Builds a command's result from its stored record and entry. */
     @FunctionalInterface
     private interface ResultBuilder<R> {
@@ -508,7 +529,7 @@ public final class LoyaltyEngine implements LoyaltyService {
         List<DomainEvent> out = new ArrayList<>();
         Outcome outcome;
         try {
-            outcome = storage.write(s -> {
+            outcome = writeLocked(s -> {
                 out.clear();
                 MemberAccount account = lock(s, programId, customer);
                 LoyaltyProgram p = program(s, programId);
