@@ -170,39 +170,32 @@ final class JdbcCustomerStore implements CustomerStore {
 
     private void loadChunk(TenantId tenant, List<UUID> ids, Map<UUID, Customer> out) {
         String t = tenant.value();
-        String filter = JdbcSelect.idFilter(ids.size());
-        JdbcSelect.Params params = ps -> JdbcSelect.bindTenantAndIds(ps, db, t, ids);
         Map<UUID, Head> heads = new LinkedHashMap<>();
-        JdbcSelect.forEach(tx, "customer", "SELECT id, version, status, merged_into, stage, display_name, given_name,"
-                + " family_name, birth_date, gender, source_channel, created_at, updated_at FROM #customer"
-                + " WHERE tenant_id = ? AND id " + filter, params, rs -> heads.put(JdbcSelect.uuid(rs, 1), head(rs)));
+        JdbcSelect.forEachOf(tx, "customer", "id, version, status, merged_into, stage, display_name, given_name,"
+                + " family_name, birth_date, gender, source_channel, created_at, updated_at", "id", t, ids, "",
+                rs -> heads.put(JdbcSelect.uuid(rs, 1), head(rs)));
         if (heads.isEmpty()) {
             return;
         }
         Map<UUID, Rows> rows = new HashMap<>();
         ids.forEach(id -> rows.put(id, new Rows())); // all ids: a row committed meanwhile still finds its slot
-        JdbcSelect.forEach(tx, "customer_contact", "SELECT customer_id, type, contact_value, is_primary, verified"
-                + " FROM #customer_contact WHERE tenant_id = ? AND customer_id " + filter
-                + " ORDER BY customer_id, position", params,
+        JdbcSelect.forEachOf(tx, "customer_contact", "customer_id, type, contact_value, is_primary, verified",
+                "customer_id", t, ids, " ORDER BY customer_id, position",
                 rs -> rows.get(JdbcSelect.uuid(rs, 1)).contacts.add(new ContactPoint(ContactType.of(rs.getString(2)),
                         rs.getString(3), rs.getBoolean(4), rs.getBoolean(5))));
-        JdbcSelect.forEach(tx, "customer_address", "SELECT customer_id, label, address_lines, city, region,"
-                + " postal_code, country_code, is_primary FROM #customer_address WHERE tenant_id = ? AND customer_id "
-                + filter + " ORDER BY customer_id, position", params,
+        JdbcSelect.forEachOf(tx, "customer_address", "customer_id, label, address_lines, city, region,"
+                + " postal_code, country_code, is_primary", "customer_id", t, ids, " ORDER BY customer_id, position",
                 rs -> rows.get(JdbcSelect.uuid(rs, 1)).addresses.add(new PostalAddress(rs.getString(2),
                         Lines.decode(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getBoolean(8))));
-        JdbcSelect.forEach(tx, "customer_external_id", "SELECT customer_id, ext_system, ext_value"
-                + " FROM #customer_external_id WHERE tenant_id = ? AND customer_id " + filter, params,
-                rs -> rows.get(JdbcSelect.uuid(rs, 1)).externalIds.add(new ExternalId(rs.getString(2),
+        JdbcSelect.forEachOf(tx, "customer_external_id", "customer_id, ext_system, ext_value", "customer_id", t, ids,
+                "", rs -> rows.get(JdbcSelect.uuid(rs, 1)).externalIds.add(new ExternalId(rs.getString(2),
                         rs.getString(3))));
-        JdbcSelect.forEach(tx, "customer_attribute", "SELECT customer_id, name, type, text_value"
-                + " FROM #customer_attribute WHERE tenant_id = ? AND customer_id " + filter
-                + " ORDER BY customer_id, name", params,
+        JdbcSelect.forEachOf(tx, "customer_attribute", "customer_id, name, type, text_value", "customer_id", t, ids,
+                " ORDER BY customer_id, name",
                 rs -> rows.get(JdbcSelect.uuid(rs, 1)).attributes.put(rs.getString(2),
                         AttributeValue.parse(AttributeType.valueOf(rs.getString(3)), rs.getString(4))));
-        JdbcSelect.forEach(tx, "customer_tag", "SELECT customer_id, tag_id FROM #customer_tag"
-                + " WHERE tenant_id = ? AND customer_id " + filter, params,
+        JdbcSelect.forEachOf(tx, "customer_tag", "customer_id, tag_id", "customer_id", t, ids, "",
                 rs -> rows.get(JdbcSelect.uuid(rs, 1)).tags.add(TagId.of(JdbcSelect.uuid(rs, 2))));
         for (Map.Entry<UUID, Head> e : heads.entrySet()) {
             UUID id = e.getKey();

@@ -53,7 +53,7 @@ final class JdbcSelect {
      * Binds {@code tenant} at 1 and the ids from 2 on in the dialect's id type, the parameters of
      * {@link #idFilter}.
      */
-    static void bindTenantAndIds(PreparedStatement ps, Db db, String tenant, List<UUID> ids) throws SQLException {
+    private static void bindTenantAndIds(PreparedStatement ps, Db db, String tenant, List<UUID> ids) throws SQLException {
         ps.setString(1, tenant);
         boolean text = db.dialect() == Dialect.MARIADB;
         for (int i = 0; i < ids.size(); i++) {
@@ -66,8 +66,33 @@ final class JdbcSelect {
         }
     }
 
+    /**
+     * Runs {@code SELECT columns FROM table WHERE tenant_id = tenant AND idColumn IN ids orderBy} and passes
+     * every row to {@code reader}. H2 uses no index for an {@code IN (?, …)} list of parameters: it tests the
+     * list against every row of the tenant, so a page of customers cost a scan of every child table. On H2,
+     * several ids are therefore joined from one unnested array parameter, which H2 probes by index; one id
+     * is a plain {@code = ?} everywhere.
+     *
+     * @param columns unqualified column names (the joined array's only column is {@code v})
+     * @param orderBy empty, or {@code " ORDER BY …"}
+     */
+    static void forEachOf(Tx tx, String table, String columns, String idColumn, String tenant, List<UUID> ids,
+                          String orderBy, RowReader reader) {
+        Db db = tx.db();
+        if (db.dialect() == Dialect.H2 && ids.size() > 1) {
+            forEach(tx, table, "SELECT " + columns + " FROM UNNEST(CAST(? AS UUID ARRAY)) u(v) JOIN #" + table
+                    + " ON " + idColumn + " = u.v WHERE tenant_id = ?" + orderBy, ps -> {
+                        ps.setObject(1, ids.toArray(new UUID[0]));
+                        ps.setString(2, tenant);
+                    }, reader);
+            return;
+        }
+        forEach(tx, table, "SELECT " + columns + " FROM #" + table + " WHERE tenant_id = ? AND " + idColumn + " "
+                + idFilter(ids.size()) + orderBy, ps -> bindTenantAndIds(ps, db, tenant, ids), reader);
+    }
+
     /** {@code = ?} for one id (a plain key probe on every database), else {@code IN (?, ...)}. */
-    static String idFilter(int n) {
+    private static String idFilter(int n) {
         return n == 1 ? "= ?" : "IN (" + Db.placeholders(n) + ")";
     }
 
