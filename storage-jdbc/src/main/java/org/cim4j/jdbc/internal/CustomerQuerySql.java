@@ -11,6 +11,7 @@ import org.cim4j.customer.CustomerQuery;
 import org.cim4j.customer.CustomerQuery.Criterion;
 import org.cim4j.customer.CustomerStatus;
 import org.cim4j.customer.LifecycleStage;
+import org.cim4j.jdbc.Dialect;
 import org.cim4j.spi.CustomerKeyset;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -20,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * Translates a {@link CustomerQuery} into one parameterised SQL statement. The SQL text is built only
  * from fixed fragments and column names chosen from a closed set (by attribute type and sort);
  * every value is a bound parameter, and LIKE patterns escape {@code %}, {@code _} and the escape
- * character, so hostile input is matched as literal text. Keyset conditions are written as expanded
- * {@code OR} terms ({@code a > ? OR (a = ? AND id > ?)}), which every dialect plans well.
+ * character, so hostile input is matched as literal text. Keyset conditions are row comparisons
+ * ({@code (a, id) > (?, ?)}) on PostgreSQL and expanded {@code OR} terms
+ * ({@code a > ? OR (a = ? AND id > ?)}) on H2 and MariaDB, whichever the dialect plans as an index range.
  */
 final class CustomerQuerySql {
     private static final char ESCAPE = '!';
@@ -219,24 +221,37 @@ final class CustomerQuerySql {
     }
 
     private void keyset(CustomerQuery query, CustomerKeyset after) {
+        // PostgreSQL turns a row comparison into one index range; it plans the expanded OR as a scan from
+        // the start of the index that filters every earlier row (page 1,000 of 100,000 customers took 8.6
+        // times page 1). H2 and MariaDB plan the OR form as a range and stay flat with it.
+        boolean rowValues = db.dialect() == Dialect.POSTGRESQL;
         switch (query.sort()) {
             case CREATED_DESC:
-                sql.append(" AND (c.created_at < ? OR (c.created_at = ? AND c.id < ?))");
-                args.add(Db.ts(after.createdAt()));
-                args.add(Db.ts(after.createdAt()));
+                sql.append(rowValues ? " AND (c.created_at, c.id) < (?, ?)"
+                        : " AND (c.created_at < ? OR (c.created_at = ? AND c.id < ?))");
+                timestamps(after.createdAt(), rowValues ? 1 : 2);
                 break;
             case NAME_ASC:
-                sql.append(" AND (c.sort_name > ? OR (c.sort_name = ? AND c.id > ?))");
+                sql.append(rowValues ? " AND (c.sort_name, c.id) > (?, ?)"
+                        : " AND (c.sort_name > ? OR (c.sort_name = ? AND c.id > ?))");
                 text(after.sortName());
-                text(after.sortName());
+                if (!rowValues) {
+                    text(after.sortName());
+                }
                 break;
             case CREATED_ASC:
             default:
-                sql.append(" AND (c.created_at > ? OR (c.created_at = ? AND c.id > ?))");
-                args.add(Db.ts(after.createdAt()));
-                args.add(Db.ts(after.createdAt()));
+                sql.append(rowValues ? " AND (c.created_at, c.id) > (?, ?)"
+                        : " AND (c.created_at > ? OR (c.created_at = ? AND c.id > ?))");
+                timestamps(after.createdAt(), rowValues ? 1 : 2);
                 break;
         }
         args.add(db.id(after.id().value()));
+    }
+
+    private void timestamps(java.time.Instant at, int times) {
+        for (int i = 0; i < times; i++) {
+            args.add(Db.ts(at));
+        }
     }
 }

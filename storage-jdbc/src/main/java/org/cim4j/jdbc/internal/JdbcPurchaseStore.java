@@ -236,16 +236,10 @@ final class JdbcPurchaseStore implements PurchaseStore {
         List<UUID> ids = new ArrayList<>(lines.keySet());
         for (int from = 0; from < ids.size(); from += JdbcCustomerStore.CHUNK) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + JdbcCustomerStore.CHUNK));
-            var q = tx.h().createQuery(db.sql("SELECT * FROM #purchase_line WHERE tenant_id = ? AND purchase_id IN ("
-                    + Db.placeholders(chunk.size()) + ") ORDER BY purchase_id, position"));
-            q.bind(0, tenant.value());
-            for (int i = 0; i < chunk.size(); i++) {
-                q.bind(i + 1, db.id(chunk.get(i)));
-            }
-            q.map((rs, ctx) -> lines.get(Db.requiredUuid(rs, "purchase_id")).add(new PurchaseLine(rs.getString("sku"),
-                    rs.getString("category"), rs.getInt("quantity"),
-                    money(rs.getBigDecimal("unit_price"), Currency.getInstance(rs.getString("currency").trim())))))
-                    .list();
+            JdbcSelect.forEachOf(tx, "purchase_line", "purchase_id, sku, category, quantity, unit_price, currency",
+                    "purchase_id", tenant.value(), chunk, " ORDER BY purchase_id, position",
+                    rs -> lines.get(JdbcSelect.uuid(rs, 1)).add(new PurchaseLine(rs.getString(2), rs.getString(3),
+                            rs.getInt(4), money(rs.getBigDecimal(5), Currency.getInstance(rs.getString(6).trim())))));
         }
         List<Purchase> result = new ArrayList<>(heads.size());
         for (Head h : heads) {
