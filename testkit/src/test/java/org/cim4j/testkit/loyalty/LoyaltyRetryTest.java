@@ -49,13 +49,10 @@ class LoyaltyRetryTest {
     @DisplayName("re-run earn and redeem write one entry each and publish one event each")
     void commands_rerunByAdapter() {
         RerunningProvider storage = new RerunningProvider(InMemoryStorage.create());
-        MutableClock clock = MutableClock.startingAtDefault();
-        try (Cim4j crm = Cim4j.builder().storage(storage).clock(clock).idGenerator(IdGenerator.seeded(clock, 3))
-                .build()) {
+        Member m = enrolledMember(storage, 3);
+        try (Cim4j crm = m.crm()) {
             LoyaltyService loyalty = crm.loyalty();
-            loyalty.defineProgram(LoyaltyFixtures.teaClub());
-            CustomerId c = LoyaltyFixtures.customer(storage, TenantId.DEFAULT, new UUID(3, 3), clock.instant());
-            loyalty.enrol(LoyaltyFixtures.TEA_CLUB, c);
+            CustomerId c = m.customer();
             List<DomainEvent> events = new CopyOnWriteArrayList<>();
             crm.events().subscribe(DomainEvent.class, events::add);
             storage.rerunNextWrites(2);
@@ -77,13 +74,10 @@ class LoyaltyRetryTest {
     @DisplayName("a command whose ledger sequence was taken (a lock that did not order two commands) runs again, once")
     void command_rerunAfterSequenceClash() {
         SequenceClashes storage = new SequenceClashes(InMemoryStorage.create());
-        MutableClock clock = MutableClock.startingAtDefault();
-        try (Cim4j crm = Cim4j.builder().storage(storage).clock(clock).idGenerator(IdGenerator.seeded(clock, 4))
-                .build()) {
+        Member m = enrolledMember(storage, 4);
+        try (Cim4j crm = m.crm()) {
             LoyaltyService loyalty = crm.loyalty();
-            loyalty.defineProgram(LoyaltyFixtures.teaClub());
-            CustomerId c = LoyaltyFixtures.customer(storage, TenantId.DEFAULT, new UUID(4, 4), clock.instant());
-            loyalty.enrol(LoyaltyFixtures.TEA_CLUB, c);
+            CustomerId c = m.customer();
             List<DomainEvent> events = new CopyOnWriteArrayList<>();
             crm.events().subscribe(DomainEvent.class, events::add);
             storage.clashes.set(3);
@@ -102,13 +96,10 @@ class LoyaltyRetryTest {
     @DisplayName("a sequence that stays taken surfaces as DuplicateException after the engine's attempts, writing nothing")
     void command_givesUpOnPersistentSequenceClash() {
         SequenceClashes storage = new SequenceClashes(InMemoryStorage.create());
-        MutableClock clock = MutableClock.startingAtDefault();
-        try (Cim4j crm = Cim4j.builder().storage(storage).clock(clock).idGenerator(IdGenerator.seeded(clock, 5))
-                .build()) {
+        Member m = enrolledMember(storage, 5);
+        try (Cim4j crm = m.crm()) {
             LoyaltyService loyalty = crm.loyalty();
-            loyalty.defineProgram(LoyaltyFixtures.teaClub());
-            CustomerId c = LoyaltyFixtures.customer(storage, TenantId.DEFAULT, new UUID(5, 5), clock.instant());
-            loyalty.enrol(LoyaltyFixtures.TEA_CLUB, c);
+            CustomerId c = m.customer();
             List<LedgerEntry> before = loyalty.ledger(LoyaltyFixtures.TEA_CLUB, c);
             Points balance = loyalty.balance(LoyaltyFixtures.TEA_CLUB, c);
             storage.clashes.set(Integer.MAX_VALUE);
@@ -121,6 +112,19 @@ class LoyaltyRetryTest {
             assertThat(loyalty.ledger(LoyaltyFixtures.TEA_CLUB, c)).isEqualTo(before);
             assertThat(loyalty.balance(LoyaltyFixtures.TEA_CLUB, c)).isEqualTo(balance);
         }
+    }
+
+    private record Member(Cim4j crm, CustomerId customer) {
+    }
+
+    /** A host over {@code storage} with the tea club defined and one enrolled member. */
+    private static Member enrolledMember(StorageProvider storage, int seed) {
+        MutableClock clock = MutableClock.startingAtDefault();
+        Cim4j crm = Cim4j.builder().storage(storage).clock(clock).idGenerator(IdGenerator.seeded(clock, seed)).build();
+        crm.loyalty().defineProgram(LoyaltyFixtures.teaClub());
+        CustomerId c = LoyaltyFixtures.customer(storage, TenantId.DEFAULT, new UUID(seed, seed), clock.instant());
+        crm.loyalty().enrol(LoyaltyFixtures.TEA_CLUB, c);
+        return new Member(crm, c);
     }
 
     /**
