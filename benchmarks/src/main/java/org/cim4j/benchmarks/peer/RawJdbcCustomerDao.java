@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.cim4j.benchmarks.BenchDatabase;
+import org.cim4j.jdbc.internal.Lines;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -155,7 +156,7 @@ public final class RawJdbcCustomerDao {
         List<RawCustomer.Address> addresses = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, selectAddresses, tenantId, id); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                addresses.add(new RawCustomer.Address(rs.getString(1), decodeLines(rs.getString(2)), rs.getString(3),
+                addresses.add(new RawCustomer.Address(rs.getString(1), Lines.decode(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7)));
             }
         }
@@ -284,7 +285,7 @@ public final class RawJdbcCustomerDao {
                     setId(addresses, 2, r.id());
                     addresses.setInt(3, pos++);
                     addresses.setString(4, a.label());
-                    addresses.setString(5, encodeLines(a.lines()));
+                    addresses.setString(5, Lines.encode(a.lines()));
                     addresses.setString(6, a.city());
                     addresses.setString(7, a.region());
                     addresses.setString(8, a.postalCode());
@@ -388,43 +389,5 @@ public final class RawJdbcCustomerDao {
             return null;
         }
         return v instanceof UUID ? (UUID) v : UUID.fromString(v.toString().trim());
-    }
-
-    /** cim4j's address-line encoding: lines joined by newline, backslash and newline escaped. */
-    static @Nullable String encodeLines(List<String> lines) {
-        if (lines.isEmpty()) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            if (i > 0) {
-                sb.append('\n');
-            }
-            sb.append(lines.get(i).replace("\\", "\\\\").replace("\n", "\\n"));
-        }
-        return sb.toString();
-    }
-
-    /** cim4j's address-line decoding (also used by the Hibernate peer). */
-    public static List<String> decodeLines(@Nullable String text) {
-        if (text == null) {
-            return List.of();
-        }
-        List<String> lines = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '\\' && i + 1 < text.length()) {
-                char next = text.charAt(++i);
-                cur.append(next == 'n' ? '\n' : next);
-            } else if (ch == '\n') {
-                lines.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        lines.add(cur.toString());
-        return lines;
     }
 }

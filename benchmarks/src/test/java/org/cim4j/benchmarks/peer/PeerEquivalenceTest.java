@@ -15,6 +15,7 @@ import org.cim4j.customer.Customer;
 import org.cim4j.customer.CustomerId;
 import org.cim4j.customer.ExternalId;
 import org.cim4j.customer.NewCustomer;
+import org.cim4j.jdbc.internal.Lines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class PeerEquivalenceTest {
     void linesCodec_matchesCim4jEscaping() {
         List<String> lines = List.of("a\\b", "two\nlines", "");
 
-        assertThat(RawJdbcCustomerDao.decodeLines(RawJdbcCustomerDao.encodeLines(lines))).isEqualTo(lines);
-        assertThat(RawJdbcCustomerDao.encodeLines(List.of())).isNull();
+        assertThat(Lines.decode(Lines.encode(lines))).isEqualTo(lines);
+        assertThat(Lines.encode(List.of())).isNull();
     }
 }

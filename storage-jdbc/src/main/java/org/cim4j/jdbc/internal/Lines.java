@@ -7,13 +7,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Address lines in one column: lines joined by a newline, with backslash and newline inside a line
  * escaped, so any list (including empty lines and lines containing newlines) round-trips exactly.
- * An empty list is stored as SQL NULL.
+ * An empty list is stored as SQL NULL. Public (in an internal package) so that code reading cim4j's
+ * tables directly, such as the benchmarks' raw JDBC and Hibernate peers, uses this one codec.
  */
-final class Lines {
+public final class Lines {
     private Lines() {
     }
 
-    static @Nullable String encode(List<String> lines) {
+    public static @Nullable String encode(List<String> lines) {
         if (lines.isEmpty()) {
             return null;
         }
@@ -37,7 +38,7 @@ final class Lines {
         return sb.toString();
     }
 
-    static List<String> decode(@Nullable String text) {
+    public static List<String> decode(@Nullable String text) {
         if (text == null) {
             return List.of();
         }

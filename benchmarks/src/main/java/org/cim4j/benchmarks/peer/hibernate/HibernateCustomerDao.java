@@ -89,7 +89,7 @@ public final class HibernateCustomerDao implements AutoCloseable {
     }
 
     private static java.util.List<String> decode(String lines) {
-        return org.cim4j.benchmarks.peer.RawJdbcCustomerDao.decodeLines(lines);
+        return org.cim4j.jdbc.internal.Lines.decode(lines);
     }
 
     @Override
