@@ -56,109 +56,59 @@ final class JdbcBatch implements AutoCloseable {
         return failure("batch insert into " + table, e);
     }
 
+    /** Sets one column of the current row: {@code setter} for a value, SQL NULL of {@code nullType} for null. */
+    @FunctionalInterface
+    private interface Setter<T> {
+        void set(PreparedStatement ps, int pos, T value) throws SQLException;
+    }
+
+    private <T> JdbcBatch set(int pos, @Nullable T v, int nullType, Setter<T> setter) {
+        try {
+            if (v == null) {
+                ps.setNull(pos, nullType);
+            } else {
+                setter.set(ps, pos, v);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return this;
+    }
+
     JdbcBatch string(int pos, @Nullable String v) {
-        try {
-            if (v == null) {
-                ps.setNull(pos, Types.VARCHAR);
-            } else {
-                ps.setString(pos, v);
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return this;
-    }
-
-    JdbcBatch integer(int pos, int v) {
-        try {
-            ps.setInt(pos, v);
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return this;
-    }
-
-    JdbcBatch longValue(int pos, long v) {
-        try {
-            ps.setLong(pos, v);
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return this;
-    }
-
-    JdbcBatch bool(int pos, @Nullable Boolean v) {
-        try {
-            if (v == null) {
-                ps.setNull(pos, Types.BOOLEAN);
-            } else {
-                ps.setBoolean(pos, v);
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return this;
-    }
-
-    JdbcBatch decimal(int pos, @Nullable BigDecimal v) {
-        try {
-            if (v == null) {
-                ps.setNull(pos, Types.NUMERIC);
-            } else {
-                ps.setBigDecimal(pos, v);
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return this;
-    }
-
-    /** An id in the dialect's column type, as {@link Db#id}. */
-    JdbcBatch id(int pos, @Nullable UUID v) {
-        try {
-            if (uuidAsText) {
-                if (v == null) {
-                    ps.setNull(pos, Types.CHAR);
-                } else {
-                    ps.setString(pos, v.toString());
-                }
-            } else if (v == null) {
-                ps.setNull(pos, Types.OTHER);
-            } else {
-                ps.setObject(pos, v);
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return this;
+        return set(pos, v, Types.VARCHAR, PreparedStatement::setString);
     }
 
     /** An instant as a UTC {@code TIMESTAMP(6)}, as {@link Db#ts}. */
     JdbcBatch ts(int pos, @Nullable Instant v) {
-        try {
-            if (v == null) {
-                ps.setNull(pos, Types.TIMESTAMP);
-            } else {
-                ps.setObject(pos, LocalDateTime.ofInstant(v, ZoneOffset.UTC));
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return this;
+        return set(pos, v, Types.TIMESTAMP, (p, i, at) -> p.setObject(i, LocalDateTime.ofInstant(at, ZoneOffset.UTC)));
     }
 
     /** A date, as {@link Db#date}. */
     JdbcBatch date(int pos, @Nullable LocalDate v) {
-        try {
-            if (v == null) {
-                ps.setNull(pos, Types.DATE);
-            } else {
-                ps.setObject(pos, v);
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return this;
+        return set(pos, v, Types.DATE, PreparedStatement::setObject);
+    }
+
+    JdbcBatch integer(int pos, int v) {
+        return set(pos, v, Types.INTEGER, PreparedStatement::setInt);
+    }
+
+    JdbcBatch longValue(int pos, long v) {
+        return set(pos, v, Types.BIGINT, PreparedStatement::setLong);
+    }
+
+    JdbcBatch bool(int pos, @Nullable Boolean v) {
+        return set(pos, v, Types.BOOLEAN, PreparedStatement::setBoolean);
+    }
+
+    JdbcBatch decimal(int pos, @Nullable BigDecimal v) {
+        return set(pos, v, Types.NUMERIC, PreparedStatement::setBigDecimal);
+    }
+
+    /** An id in the dialect's column type, as {@link Db#id}. */
+    JdbcBatch id(int pos, @Nullable UUID v) {
+        return uuidAsText ? set(pos, v, Types.CHAR, (p, i, id) -> p.setString(i, id.toString()))
+                : set(pos, v, Types.OTHER, PreparedStatement::setObject);
     }
 
     /** Ends the current row. */
